@@ -1,0 +1,2 @@
+// Removed once the first real UI source lands.
+namespace tideline { void uiPlaceholder() {} }
