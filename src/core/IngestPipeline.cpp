@@ -39,15 +39,11 @@ int IngestPipeline::drainNow()
     QElapsedTimer timer;
     timer.start();
     const size_t n = m_batch.size();
-    if (n <= m_shedThreshold) {
-        m_tree.apply(m_batch, true);
-    } else {
-        // Falling behind: the newest messages keep their history, the excess keeps only counts.
-        const size_t excess = n - m_shedThreshold;
-        for (size_t i = 0; i < n; ++i)
-            m_tree.apply(m_batch[i], i >= excess);
-        m_shed += excess;
-    }
+    // Falling behind: the newest messages keep their history, the excess keeps only counts
+    // and last values. consume() moves the payloads out of the batch instead of sharing them.
+    m_tree.consume(m_batch, m_shedThreshold);
+    if (n > m_shedThreshold)
+        m_shed += n - m_shedThreshold;
     m_applied += n;
     m_batch.clear();
     m_worstDrainMs = qMax(m_worstDrainMs, double(timer.nsecsElapsed()) / 1e6);

@@ -5,6 +5,7 @@
 
 #include <QAbstractItemModel>
 
+#include <deque>
 #include <vector>
 
 namespace tideline {
@@ -15,6 +16,11 @@ namespace tideline {
 // announced (m_published), and sync() — called after each IngestPipeline batch — announces
 // new children with one beginInsertRows per parent and emits one dataChanged per parent
 // covering the changed rows (the full row width).
+//
+// Owns only announcement bookkeeping; the data lives in the pipeline's TopicTree, which must
+// outlive the model or be destroyed with its pipeline (the model then resets to empty).
+// The Age column follows the clock: views repaint it on their own timer, no signal is sent
+// for time passing alone (except when a new-topic highlight fades).
 class TopicTreeModel final : public QAbstractItemModel
 {
     Q_OBJECT
@@ -55,18 +61,45 @@ public:
 
     // Max characters of the last-value preview.
     static constexpr int previewChars() { return 120; }
-    // Payload preview as shown in the tree: UTF-8 text with control characters escaped,
-    // or "0x…" hex for binary, truncated to previewChars().
+    // Payload preview as shown in the tree: UTF-8 text with control characters escaped
+    // (\n, \t, \x01), invalid UTF-8 with U+FFFD and a warning marker, or "hex: 00 01 …" for
+    // binary; the body is truncated to previewChars() with "…". Reads at most a few KB.
     static QString previewOf(const QByteArray &payload);
+    // "0.4 s", "12 s", "3 min", "2 h", "5 d".
     static QString formatAge(qint64 ageMs);
 
 private:
+    struct Range
+    {
+        quint32 first;
+        quint32 last;
+    };
+    struct Fresh
+    {
+        TopicTree::NodeId id;
+        qint64 createdMs;
+    };
+
     qint64 now() const;
     const TopicTree &tree() const { return m_pipeline->tree(); }
+    TopicTree::NodeId parentNodeOf(const QModelIndex &parent) const;
+    bool isAnnounced(TopicTree::NodeId id) const;
+    void adoptTree();
+    void emitChanged(const std::vector<TopicTree::NodeId> &changed);
+    void announceNew(const std::vector<TopicTree::NodeId> &fresh);
+    void collectFading(std::vector<TopicTree::NodeId> &changed);
+    QVariant displayData(const TopicTree::Node &n, TopicTree::NodeId id, int column) const;
+    QVariant sortData(const TopicTree::Node &n, TopicTree::NodeId id, int column) const;
+    QString toolTip(const TopicTree::Node &n, TopicTree::NodeId id, int column) const;
 
     IngestPipeline *m_pipeline;
     std::vector<quint32> m_published; // children announced per node
     qint64 m_fixedNowMs = 0;
+    quint64 m_generation = 0;         // the tree's generation the model reflects
+    std::vector<Range> m_ranges;      // sync() scratch, indexed by parent; first > last = unused
+    std::vector<TopicTree::NodeId> m_touched;
+    std::deque<Fresh> m_fresh;        // nodes still highlighted, oldest first
+    qint64 m_lastFadeMs = 0;
 };
 
 } // namespace tideline
