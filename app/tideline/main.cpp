@@ -1,10 +1,195 @@
+// Tideline's GUI entry point: application identity, translations, the command line, the window.
+
+#include "MainWindow.h"
+#include "Settings.h"
+#include "core/Logging.h"
+#include "models/TopicFilter.h"
+#include "mqtt/ConnectionProfile.h"
+
 #include <QApplication>
-#include <QMainWindow>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QPixmap>
+#include <QTimer>
+#include <QTranslator>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int DefaultScreenshotDelayMs = 3000;
+
+void printError(const QString &message)
+{
+    std::fprintf(stderr, "tideline: %s\n", qPrintable(message));
+}
+
+// --lang must take effect before the parser exists, so that --help is translated as well.
+QString forcedLanguage(const QStringList &arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        if (a == u"--lang"_s && i + 1 < arguments.size())
+            return arguments.at(i + 1);
+        if (a.startsWith(u"--lang="_s))
+            return a.mid(7);
+    }
+    return {};
+}
+
+void installTranslations(QApplication &app, const QString &forced)
+{
+    QLocale locale = QLocale::system();
+    if (!forced.isEmpty()) {
+        locale = QLocale(forced);
+        if (locale.language() != QLocale::Chinese && locale.language() != QLocale::English) {
+            printError(QCoreApplication::translate("main", "Unsupported language \"%1\"; using English.")
+                           .arg(forced));
+            locale = QLocale(QLocale::English, QLocale::UnitedStates);
+        }
+        QLocale::setDefault(locale);
+    }
+    if (locale.language() != QLocale::Chinese)
+        return;
+    auto *tideline = new QTranslator(&app);
+    if (tideline->load(u":/i18n/tideline_zh_CN.qm"_s))
+        QCoreApplication::installTranslator(tideline);
+    else
+        qCWarning(lcUi) << "the zh_CN translation is missing from the resources";
+    // Qt's own dialogs and buttons; absent when the Qt translations package is not installed.
+    auto *qt = new QTranslator(&app);
+    if (qt->load(QLocale(QLocale::Chinese, QLocale::China), u"qtbase"_s, u"_"_s,
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    QMainWindow w;
-    w.show();
-    return app.exec();
+    QCoreApplication::setOrganizationName(u"Tideline"_s);
+    QCoreApplication::setApplicationName(u"Tideline"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(TIDELINE_VERSION));
+
+    installTranslations(app, forcedLanguage(QCoreApplication::arguments()));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "Tideline: a live MQTT topic explorer for operators of queue-based systems."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption urlOption(
+        u"url"_s, QCoreApplication::translate("main", "Connect to the broker at URL (mqtt://, mqtts://, ws://, wss://)."),
+        u"URL"_s);
+    const QCommandLineOption subscribeOption(
+        u"subscribe"_s,
+        QCoreApplication::translate("main", "Subscribe to FILTER (repeatable; default # with --url)."),
+        u"FILTER"_s);
+    const QCommandLineOption profileOption(
+        u"profile"_s, QCoreApplication::translate("main", "Open the saved connection NAME (name or id)."),
+        u"NAME"_s);
+    const QCommandLineOption screenshotOption(
+        u"screenshot"_s,
+        QCoreApplication::translate("main", "Save a PNG of the main window to FILE, then quit (see --quit-after)."),
+        u"FILE"_s);
+    const QCommandLineOption quitAfterOption(
+        u"quit-after"_s,
+        QCoreApplication::translate("main", "Quit after MS milliseconds (default with --screenshot: %1).")
+            .arg(DefaultScreenshotDelayMs),
+        u"MS"_s);
+    const QCommandLineOption settingsOption(
+        u"settings"_s, QCoreApplication::translate("main", "Read and write settings in the ini FILE."),
+        u"FILE"_s);
+    const QCommandLineOption langOption(
+        u"lang"_s, QCoreApplication::translate("main", "Use the language LANG (zh_CN or en) instead of the system's."),
+        u"LANG"_s);
+    parser.addOptions({urlOption, subscribeOption, profileOption, screenshotOption, quitAfterOption,
+                       settingsOption, langOption});
+    parser.process(app);
+
+    if (parser.isSet(settingsOption))
+        tideline::settings::useIniFile(parser.value(settingsOption));
+
+    if (parser.isSet(urlOption) && parser.isSet(profileOption)) {
+        printError(QCoreApplication::translate("main", "Use either --url or --profile, not both."));
+        return 2;
+    }
+
+    QList<tideline::Subscription> subscriptions;
+    for (const QString &filter : parser.values(subscribeOption)) {
+        QString why;
+        if (!tideline::TopicFilter::isValidFilter(filter, &why)) {
+            printError(QCoreApplication::translate("main", "--subscribe \"%1\": %2").arg(filter, why));
+            return 2;
+        }
+        subscriptions.append({filter, 0});
+    }
+
+    std::optional<tideline::ConnectionProfile> profile;
+    if (parser.isSet(urlOption)) {
+        auto fromUrl = tideline::ConnectionProfile::fromUrl(parser.value(urlOption));
+        if (!fromUrl) {
+            printError(fromUrl.error().message);
+            return 2;
+        }
+        profile = fromUrl.value();
+        profile->subscriptions = subscriptions.isEmpty()
+                                     ? QList<tideline::Subscription>{{u"#"_s, 0}}
+                                     : subscriptions;
+    } else if (parser.isSet(profileOption)) {
+        const auto s = tideline::settings::open();
+        profile = tideline::ProfileStore(*s).byName(parser.value(profileOption));
+        if (!profile) {
+            printError(QCoreApplication::translate("main", "There is no saved connection named \"%1\".")
+                           .arg(parser.value(profileOption)));
+            return 2;
+        }
+        for (const auto &sub : std::as_const(subscriptions)) {
+            if (!profile->subscriptions.contains(sub))
+                profile->subscriptions.append(sub);
+        }
+    }
+
+    int quitAfterMs = -1;
+    if (parser.isSet(quitAfterOption)) {
+        bool ok = false;
+        quitAfterMs = parser.value(quitAfterOption).toInt(&ok);
+        if (!ok || quitAfterMs < 0) {
+            printError(QCoreApplication::translate("main", "--quit-after needs a number of milliseconds, not \"%1\".")
+                           .arg(parser.value(quitAfterOption)));
+            return 2;
+        }
+    }
+    const QString screenshot = parser.value(screenshotOption);
+    if (!screenshot.isEmpty() && quitAfterMs < 0)
+        quitAfterMs = DefaultScreenshotDelayMs;
+
+    tideline::MainWindow window;
+    if (!screenshot.isEmpty())
+        window.resize(tideline::MainWindow::DefaultSize); // reproducible pictures for the docs
+    window.show();
+    if (profile)
+        window.openConnection(*profile);
+
+    int exitCode = 0;
+    if (quitAfterMs >= 0) {
+        QTimer::singleShot(quitAfterMs, &window, [&] {
+            if (!screenshot.isEmpty()) {
+                const QPixmap picture = window.grab();
+                if (!picture.save(screenshot, "PNG")) {
+                    printError(QCoreApplication::translate("main", "Could not write the screenshot to %1.")
+                                   .arg(screenshot));
+                    exitCode = 1;
+                }
+            }
+            window.close();
+            QCoreApplication::exit(exitCode);
+        });
+    }
+    const int rc = app.exec();
+    return exitCode != 0 ? exitCode : rc;
 }

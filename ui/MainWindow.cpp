@@ -1,0 +1,480 @@
+#include "MainWindow.h"
+
+#include "ConnectionDialog.h"
+#include "ConnectionView.h"
+#include "Settings.h"
+#include "StateStyle.h"
+#include "core/Logging.h"
+#include "secrets/CredentialStore.h"
+
+#include <MQTTAsync.h>
+#include <mqtt/async_client.h>
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace tideline {
+
+namespace {
+
+QString pahoCVersion()
+{
+    for (const MQTTAsync_nameValue *v = MQTTAsync_getVersionInfo(); v && v->name; ++v) {
+        if (qstrcmp(v->name, "Version") == 0)
+            return QString::fromLatin1(v->value);
+    }
+    return QStringLiteral("?");
+}
+
+QString pahoCppVersion()
+{
+    const quint32 v = mqtt::VERSION;
+    return u"%1.%2.%3"_s.arg((v >> 24) & 0xff).arg((v >> 16) & 0xff).arg((v >> 8) & 0xff);
+}
+
+QLabel *statusLabel(QWidget *parent, const QString &objectName)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setTextFormat(Qt::PlainText);
+    label->setContentsMargins(6, 0, 6, 0);
+    return label;
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+{
+    setObjectName(u"mainWindow"_s);
+    setWindowTitle(tr("Tideline"));
+    m_store = new CredentialStore(u"Tideline"_s, this);
+
+    m_stack = new QStackedWidget(this);
+    m_emptyPage = createEmptyPage();
+    m_stack->addWidget(m_emptyPage);
+    m_tabs = new QTabWidget(m_stack);
+    m_tabs->setObjectName(u"connectionTabs"_s);
+    m_tabs->setAccessibleName(tr("Connections"));
+    m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(true);
+    m_tabs->setDocumentMode(true);
+    m_tabs->tabBar()->setExpanding(false);
+    m_stack->addWidget(m_tabs);
+    setCentralWidget(m_stack);
+
+    createActions();
+    createMenus();
+    createToolBar();
+    createStatusBar();
+
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onCurrentTabChanged);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeConnection);
+
+    resize(DefaultSize);
+    restoreWindowState();
+    onCurrentTabChanged();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_newAction = new QAction(tr("&New connection…"), this);
+    m_newAction->setObjectName(u"newConnectionAction"_s);
+    m_newAction->setShortcut(QKeySequence::New);
+    m_newAction->setIcon(style()->standardIcon(QStyle::SP_FileDialogNewFolder));
+    m_newAction->setToolTip(tr("Open a connection to an MQTT broker"));
+    connect(m_newAction, &QAction::triggered, this, &MainWindow::newConnection);
+
+    m_closeAction = new QAction(tr("&Close connection"), this);
+    m_closeAction->setObjectName(u"closeConnectionAction"_s);
+    m_closeAction->setShortcut(QKeySequence::Close);
+    connect(m_closeAction, &QAction::triggered, this, &MainWindow::closeCurrentConnection);
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setObjectName(u"quitAction"_s);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_connectAction = new QAction(tr("Connect"), this);
+    m_connectAction->setObjectName(u"connectAction"_s);
+    connect(m_connectAction, &QAction::triggered, this, &MainWindow::toggleCurrentConnection);
+
+    m_subscribeAction = new QAction(tr("&Subscribe…"), this);
+    m_subscribeAction->setObjectName(u"subscribeAction"_s);
+    m_subscribeAction->setIcon(style()->standardIcon(QStyle::SP_FileDialogContentsView));
+    m_subscribeAction->setToolTip(tr("Subscribe the current connection to another topic filter"));
+    connect(m_subscribeAction, &QAction::triggered, this, &MainWindow::subscribeInCurrent);
+
+    const auto s = settings::open();
+    auto panelAction = [&](const QString &text, const QString &objectName,
+                           const settings::Key<bool> &key, int panel) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(objectName);
+        action->setCheckable(true);
+        action->setChecked(key.read(*s));
+        connect(action, &QAction::toggled, this,
+                [this, panel](bool on) { setPanelVisible(panel, on); });
+        return action;
+    };
+    m_subscriptionsPanelAction = panelAction(tr("&Subscriptions panel"), u"viewSubscriptionsAction"_s,
+                                             settings::ShowSubscriptionsPanel,
+                                             int(ConnectionView::Panel::Subscriptions));
+    m_brokerStatsPanelAction = panelAction(tr("&Broker statistics panel"), u"viewBrokerStatsAction"_s,
+                                           settings::ShowBrokerStatsPanel,
+                                           int(ConnectionView::Panel::BrokerStats));
+    m_detailsPanelAction = panelAction(tr("Topic &details panel"), u"viewTopicDetailsAction"_s,
+                                       settings::ShowTopicDetailsPanel,
+                                       int(ConnectionView::Panel::TopicDetails));
+
+    m_statusBarAction = new QAction(tr("Status &bar"), this);
+    m_statusBarAction->setObjectName(u"viewStatusBarAction"_s);
+    m_statusBarAction->setCheckable(true);
+    m_statusBarAction->setChecked(settings::ShowStatusBar.read(*s));
+    connect(m_statusBarAction, &QAction::toggled, this, [this](bool on) {
+        statusBar()->setVisible(on);
+        const auto st = settings::open();
+        settings::ShowStatusBar.write(*st, on);
+    });
+
+    m_aboutAction = new QAction(tr("&About Tideline"), this);
+    m_aboutAction->setObjectName(u"aboutAction"_s);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    m_aboutQtAction = new QAction(tr("About &Qt"), this);
+    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
+    connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_newAction);
+    file->addAction(m_closeAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu *connection = menuBar()->addMenu(tr("&Connection"));
+    connection->addAction(m_connectAction);
+    connection->addAction(m_subscribeAction);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(u"viewMenu"_s);
+    view->addAction(m_subscriptionsPanelAction);
+    view->addAction(m_brokerStatsPanelAction);
+    view->addAction(m_detailsPanelAction);
+    view->addSeparator();
+    m_toolBar = new QToolBar(tr("Main toolbar"), this);
+    view->addAction(m_toolBar->toggleViewAction());
+    view->addAction(m_statusBarAction);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_aboutAction);
+    help->addAction(m_aboutQtAction);
+}
+
+void MainWindow::createToolBar()
+{
+    m_toolBar->setObjectName(u"mainToolBar"_s);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->setMovable(false);
+    m_toolBar->addAction(m_newAction);
+    m_toolBar->addAction(m_connectAction);
+    m_toolBar->addAction(m_subscribeAction);
+    addToolBar(Qt::TopToolBarArea, m_toolBar);
+}
+
+void MainWindow::createStatusBar()
+{
+    QStatusBar *bar = statusBar();
+    bar->setObjectName(u"statusBar"_s);
+    m_statusState = statusLabel(bar, u"statusState"_s);
+    m_statusState->setAccessibleName(tr("Connection state"));
+    QFont bold = m_statusState->font();
+    bold.setBold(true);
+    m_statusState->setFont(bold);
+    bar->addWidget(m_statusState, 1);
+
+    m_statusWarning = statusLabel(bar, u"statusWarning"_s);
+    m_statusWarning->setAccessibleName(tr("Warnings"));
+    m_statusWarning->setStyleSheet(u"QLabel { color: #a84300; font-weight: bold; }"_s);
+    m_statusMessages = statusLabel(bar, u"statusMessages"_s);
+    m_statusRate = statusLabel(bar, u"statusRate"_s);
+    m_statusTopics = statusLabel(bar, u"statusTopics"_s);
+    m_statusHistory = statusLabel(bar, u"statusHistory"_s);
+    m_statusHistory->setToolTip(tr("Message history kept in memory for this connection, and "
+                                   "its budget. Past the budget the oldest history goes first; "
+                                   "counts and last values stay exact."));
+    bar->addPermanentWidget(m_statusWarning);
+    bar->addPermanentWidget(m_statusMessages);
+    bar->addPermanentWidget(m_statusRate);
+    bar->addPermanentWidget(m_statusTopics);
+    bar->addPermanentWidget(m_statusHistory);
+    bar->setVisible(m_statusBarAction->isChecked());
+}
+
+QWidget *MainWindow::createEmptyPage()
+{
+    auto *page = new QWidget(this);
+    page->setObjectName(u"emptyPage"_s);
+    auto *layout = new QVBoxLayout(page);
+    layout->addStretch(1);
+    auto *title = new QLabel(tr("No connection is open"), page);
+    QFont big = title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.4);
+    big.setBold(true);
+    title->setFont(big);
+    title->setAlignment(Qt::AlignCenter);
+    layout->addWidget(title);
+    auto *hint = new QLabel(tr("Connect to an MQTT broker to watch its topics live."), page);
+    hint->setAlignment(Qt::AlignCenter);
+    layout->addWidget(hint);
+    auto *button = new QPushButton(tr("New connection…"), page);
+    button->setObjectName(u"emptyPageNewConnection"_s);
+    connect(button, &QPushButton::clicked, this, &MainWindow::newConnection);
+    layout->addWidget(button, 0, Qt::AlignHCenter);
+    layout->addStretch(2);
+    return page;
+}
+
+void MainWindow::restoreWindowState()
+{
+    const auto s = settings::open();
+    if (const QByteArray geometry = settings::MainWindowGeometry.read(*s); !geometry.isEmpty())
+        restoreGeometry(geometry);
+    if (const QByteArray state = settings::MainWindowState.read(*s); !state.isEmpty())
+        restoreState(state);
+}
+
+void MainWindow::saveWindowState() const
+{
+    const auto s = settings::open();
+    settings::MainWindowGeometry.write(*s, saveGeometry());
+    settings::MainWindowState.write(*s, saveState());
+    if (ConnectionView *view = currentView())
+        view->saveLayout();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveWindowState();
+    // Disconnect cleanly (the broker logs a goodbye, not a dropped socket).
+    while (m_tabs->count() > 0)
+        closeConnection(0);
+    event->accept();
+}
+
+// --- connections ------------------------------------------------------------------------------
+
+ConnectionView *MainWindow::openConnection(const ConnectionProfile &profile,
+                                           const std::optional<QString> &password,
+                                           const std::optional<QString> &keyPassphrase)
+{
+    auto *view = new ConnectionView(profile, m_store, m_tabs);
+    view->setPanelVisible(ConnectionView::Panel::Subscriptions, m_subscriptionsPanelAction->isChecked());
+    view->setPanelVisible(ConnectionView::Panel::BrokerStats, m_brokerStatsPanelAction->isChecked());
+    view->setPanelVisible(ConnectionView::Panel::TopicDetails, m_detailsPanelAction->isChecked());
+    view->setSecrets(password, keyPassphrase);
+
+    const int index = m_tabs->addTab(view, profile.displayName());
+    connect(view, &ConnectionView::stateChanged, this, [this, view] {
+        updateTab(view);
+        if (view == currentView())
+            updateActions();
+    });
+    connect(view, &ConnectionView::statsChanged, this, [this, view] {
+        if (view == currentView())
+            updateStatusBar();
+    });
+    m_stack->setCurrentWidget(m_tabs);
+    m_tabs->setCurrentIndex(index);
+    updateTab(view);
+    view->connectToBroker();
+    updateActions();
+    updateStatusBar();
+    return view;
+}
+
+void MainWindow::newConnection()
+{
+    ConnectionDialog dialog(m_store, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QPointer<MainWindow> self(this);
+    dialog.applySecrets([self](const QString &message) {
+        if (self)
+            self->statusBar()->showMessage(message, 15000);
+    });
+    openConnection(dialog.profile(), dialog.password(), dialog.keyPassphrase());
+}
+
+void MainWindow::closeConnection(int tabIndex)
+{
+    ConnectionView *view = viewAt(tabIndex);
+    if (!view)
+        return;
+    view->saveLayout();
+    view->disconnectFromBroker();
+    m_tabs->removeTab(tabIndex);
+    view->deleteLater();
+    if (m_tabs->count() == 0)
+        m_stack->setCurrentWidget(m_emptyPage);
+    onCurrentTabChanged();
+}
+
+void MainWindow::closeCurrentConnection()
+{
+    if (m_tabs->count() > 0)
+        closeConnection(m_tabs->currentIndex());
+}
+
+ConnectionView *MainWindow::currentView() const
+{
+    return qobject_cast<ConnectionView *>(m_tabs->currentWidget());
+}
+
+ConnectionView *MainWindow::viewAt(int tabIndex) const
+{
+    return qobject_cast<ConnectionView *>(m_tabs->widget(tabIndex));
+}
+
+int MainWindow::connectionCount() const
+{
+    return m_tabs->count();
+}
+
+void MainWindow::toggleCurrentConnection()
+{
+    ConnectionView *view = currentView();
+    if (!view)
+        return;
+    if (view->isActive())
+        view->disconnectFromBroker();
+    else
+        view->connectToBroker();
+    updateActions();
+}
+
+void MainWindow::subscribeInCurrent()
+{
+    if (ConnectionView *view = currentView())
+        view->promptSubscribe();
+}
+
+void MainWindow::setPanelVisible(int panel, bool visible)
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (ConnectionView *view = viewAt(i))
+            view->setPanelVisible(ConnectionView::Panel(panel), visible);
+    }
+    const auto s = settings::open();
+    switch (ConnectionView::Panel(panel)) {
+    case ConnectionView::Panel::Subscriptions:
+        settings::ShowSubscriptionsPanel.write(*s, visible);
+        break;
+    case ConnectionView::Panel::BrokerStats:
+        settings::ShowBrokerStatsPanel.write(*s, visible);
+        break;
+    case ConnectionView::Panel::TopicDetails:
+        settings::ShowTopicDetailsPanel.write(*s, visible);
+        break;
+    }
+}
+
+// --- presentation -----------------------------------------------------------------------------
+
+void MainWindow::onCurrentTabChanged()
+{
+    ConnectionView *view = currentView();
+    setWindowTitle(view ? tr("%1 – Tideline").arg(view->profile().displayName()) : tr("Tideline"));
+    updateActions();
+    updateStatusBar();
+}
+
+void MainWindow::updateActions()
+{
+    ConnectionView *view = currentView();
+    m_closeAction->setEnabled(view);
+    m_subscribeAction->setEnabled(view);
+    m_connectAction->setEnabled(view);
+    const bool active = view && view->isActive();
+    m_connectAction->setText(active ? tr("Disconnect") : tr("Connect"));
+    m_connectAction->setToolTip(active ? tr("Disconnect from the broker (stop reconnecting)")
+                                       : tr("Connect to the broker"));
+    m_connectAction->setIcon(style()->standardIcon(active ? QStyle::SP_MediaStop : QStyle::SP_MediaPlay));
+}
+
+void MainWindow::updateTab(ConnectionView *view)
+{
+    const int index = m_tabs->indexOf(view);
+    if (index < 0)
+        return;
+    m_tabs->setTabIcon(index, ui::stateDotIcon(view->state()));
+    m_tabs->setTabText(index, view->profile().displayName());
+    m_tabs->setTabToolTip(index, tr("%1\n%2").arg(view->profile().url, view->stateText()));
+}
+
+void MainWindow::updateStatusBar()
+{
+    ConnectionView *view = currentView();
+    const QList<QLabel *> details = {m_statusMessages, m_statusRate, m_statusTopics, m_statusHistory};
+    if (!view) {
+        m_statusState->setText(tr("No connection"));
+        m_statusState->setStyleSheet({});
+        for (QLabel *l : details)
+            l->hide();
+        m_statusWarning->hide();
+        return;
+    }
+    const ConnectionView::Stats s = view->stats();
+    if (m_statusState->text() != s.stateText)
+        m_statusState->setText(s.stateText);
+    m_statusState->setStyleSheet(s.state == MqttConnection::State::Failed
+                                     ? u"QLabel { color: #c62828; }"_s
+                                     : QString());
+    m_statusMessages->setText(tr("Messages: %1").arg(ui::formatCount(s.messages)));
+    m_statusRate->setText(tr("%1 msg/s").arg(ui::formatRate(s.rate)));
+    m_statusTopics->setText(tr("Topics: %1").arg(ui::formatCount(s.topics)));
+    m_statusHistory->setText(tr("History: %1 / %2")
+                                 .arg(ui::formatBytes(s.historyBytes), ui::formatBytes(s.historyBudget)));
+    for (QLabel *l : details)
+        l->show();
+
+    QStringList warnings;
+    if (s.historyTrimmed)
+        warnings << tr("⚠ history trimmed: oldest messages dropped");
+    if (s.shedMessages > 0)
+        warnings << tr("⚠ %1 messages shed under load (counts still exact)").arg(ui::formatCount(s.shedMessages));
+    m_statusWarning->setText(warnings.join(u"   "_s));
+    m_statusWarning->setVisible(!warnings.isEmpty());
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About Tideline"),
+        tr("<h3>Tideline %1</h3>"
+           "<p>A desktop console for queue-based systems: live MQTT topics, payloads, queue "
+           "depth and Kubernetes scaling.</p>"
+           "<p>Qt %2 (built with %3)<br/>Eclipse Paho MQTT C++ %4, Paho MQTT C %5</p>")
+            .arg(QStringLiteral(TIDELINE_VERSION),
+                 QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR), pahoCppVersion(),
+                 pahoCVersion()));
+}
+
+} // namespace tideline

@@ -1,2 +1,0 @@
-// Removed once the first real UI source lands.
-namespace tideline { void uiPlaceholder() {} }
