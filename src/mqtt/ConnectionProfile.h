@@ -9,6 +9,8 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <optional>
+
 namespace tideline {
 
 struct Subscription
@@ -64,6 +66,13 @@ struct ConnectionProfile
     // The URI handed to Paho (mqtt:// -> tcp://, mqtts:// -> ssl://, ws/wss unchanged).
     QString pahoUri() const;
     QString displayName() const; // name, or host:port when unnamed
+    QString host() const;        // from url, without IPv6 brackets; empty when url is invalid
+    int port() const;            // from url, or the scheme's default (1883/8883/80/443); 0 when invalid
+
+    // MQTT topic rules: a name has no wildcards; in a filter '#' is a whole last level and '+' a
+    // whole level. Both are non-empty, without NUL, at most 65535 bytes of UTF-8.
+    static bool isValidTopicName(const QString &topic);
+    static bool isValidTopicFilter(const QString &filter);
 
     // Empty when valid; otherwise a translated sentence naming the problem.
     QString validate() const;

@@ -58,6 +58,8 @@ public:
     // "Connecting…", "Connected", "Reconnecting in 4 s", "Failed: wrong username or password".
     QString stateText() const;
     QString lastError() const;       // translated, empty when none
+    // Stable code of lastError() ("mqtt.auth", "mqtt.tls", "mqtt.refused", ...), empty when none.
+    QString lastErrorCode() const;
     int secondsUntilReconnect() const; // -1 when not waiting
     QString clientId() const;        // the one actually used
 
@@ -69,6 +71,8 @@ Q_SIGNALS:
     void subscribed(const QString &filter, int grantedQos);
     void subscribeFailed(const QString &filter, const QString &reason);
     void publishFinished(quint64 id, bool ok, const QString &error);
+    // Once a second while waiting to reconnect (seconds left), and -1 when the wait ends.
+    void reconnectCountdownChanged(int seconds);
 
 private:
     std::unique_ptr<MqttConnectionPrivate> d;

@@ -7,6 +7,8 @@
 
 #include <memory>
 
+class QWebSocketServer;
+
 namespace tideline::test {
 
 // A TCP port on 127.0.0.1 that was free a moment ago (bound to 0, read back, released).
@@ -64,6 +66,27 @@ private:
     QTemporaryDir m_dir;
     quint16 m_port = 0;
     std::unique_ptr<QProcess> m_process;
+};
+
+// Speaks WebSocket on 127.0.0.1:port() and relays binary frames to and from a TCP port on
+// 127.0.0.1 (a plain mosquitto listener), so ws:// clients can be tested where mosquitto's own
+// websockets listener is unavailable. One TCP connection per WebSocket client.
+class WebSocketBridge final
+{
+public:
+    explicit WebSocketBridge(quint16 targetPort);
+    ~WebSocketBridge();
+    WebSocketBridge(const WebSocketBridge &) = delete;
+    WebSocketBridge &operator=(const WebSocketBridge &) = delete;
+
+    bool start(QString *error);
+    quint16 port() const;
+    int acceptedConnections() const { return m_accepted; }
+
+private:
+    quint16 m_target;
+    int m_accepted = 0;
+    std::unique_ptr<QWebSocketServer> m_server;
 };
 
 } // namespace tideline::test
