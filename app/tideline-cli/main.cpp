@@ -1,7 +1,21 @@
+#include "CommandDispatcher.h"
+
 #include <QCoreApplication>
+#include <QLoggingCategory>
+
+using namespace Qt::StringLiterals;
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    return 0;
+    QCoreApplication::setApplicationName(u"tideline-cli"_s);
+    QCoreApplication::setOrganizationName(u"Tideline"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(TIDELINE_VERSION));
+    // The commands report failures themselves in one line on stderr; the library's log lines
+    // would only repeat them in more technical words. QT_LOGGING_RULES still overrides this
+    // (QT_LOGGING_RULES="tideline.*=true" shows everything, including Paho's raw errors).
+    QLoggingCategory::setFilterRules(u"tideline.*.info=false\ntideline.*.warning=false"_s);
+
+    tideline::cli::CommandDispatcher dispatcher;
+    return dispatcher.run(QCoreApplication::arguments());
 }
