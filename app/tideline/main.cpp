@@ -7,6 +7,7 @@
 #include "mqtt/ConnectionProfile.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QCommandLineParser>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -73,6 +74,9 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(u"Tideline"_s);
     QCoreApplication::setApplicationName(u"Tideline"_s);
+    // Wayland and the desktop shells match the window to packaging/*.desktop by this id.
+    QGuiApplication::setDesktopFileName(u"io.github.tideline.Tideline"_s);
+    QApplication::setWindowIcon(QIcon(u":/icons/tideline.svg"_s));
     QCoreApplication::setApplicationVersion(QStringLiteral(TIDELINE_VERSION));
 
     installTranslations(app, forcedLanguage(QCoreApplication::arguments()));
