@@ -199,11 +199,11 @@ private Q_SLOTS:
         }) << u"without a username"_s;
         QTest::newRow("cert without key") << ProfileEdit([](ConnectionProfile &p) {
             p.url = u"mqtts://h"_s;
-            p.clientCertFile = QFINDTESTDATA("tst_connectionprofile.cpp");
+            p.clientCertFile = QStringLiteral(TIDELINE_SOURCE_DIR "/tests/unit/tst_connectionprofile.cpp");
         }) << u"needs its private key"_s;
         QTest::newRow("key without cert") << ProfileEdit([](ConnectionProfile &p) {
             p.url = u"mqtts://h"_s;
-            p.clientKeyFile = QFINDTESTDATA("tst_connectionprofile.cpp");
+            p.clientKeyFile = QStringLiteral(TIDELINE_SOURCE_DIR "/tests/unit/tst_connectionprofile.cpp");
         }) << u"no client certificate"_s;
         QTest::newRow("missing CA file") << ProfileEdit([](ConnectionProfile &p) {
             p.url = u"mqtts://h"_s;
@@ -211,7 +211,7 @@ private Q_SLOTS:
         }) << u"CA file \"/nonexistent/ca.pem\""_s;
         QTest::newRow("missing key file") << ProfileEdit([](ConnectionProfile &p) {
             p.url = u"mqtts://h"_s;
-            p.clientCertFile = QFINDTESTDATA("tst_connectionprofile.cpp");
+            p.clientCertFile = QStringLiteral(TIDELINE_SOURCE_DIR "/tests/unit/tst_connectionprofile.cpp");
             p.clientKeyFile = u"/nonexistent/key.pem"_s;
         }) << u"private key file \"/nonexistent/key.pem\""_s;
         QTest::newRow("will without topic")
@@ -336,7 +336,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        const ConnectionProfile original = fullProfile(QFINDTESTDATA("tst_connectionprofile.cpp"));
+        const ConnectionProfile original = fullProfile(QStringLiteral(TIDELINE_SOURCE_DIR "/tests/unit/tst_connectionprofile.cpp"));
         QCOMPARE(original.validate(), QString());
         const QString file = dir.filePath(u"settings.ini"_s);
         {
@@ -415,7 +415,7 @@ private Q_SLOTS:
         const QString password = u"Pa55-w0rd-never-on-disk"_s;
         const QString passphrase = u"key-pass-never-on-disk"_s;
 
-        ConnectionProfile p = fullProfile(QFINDTESTDATA("tst_connectionprofile.cpp"));
+        ConnectionProfile p = fullProfile(QStringLiteral(TIDELINE_SOURCE_DIR "/tests/unit/tst_connectionprofile.cpp"));
         // Where the CredentialStore keeps them: keys derived from the profile id.
         QCOMPARE(ConnectionProfile::secretKey(p.id, u"password"_s),
                  u"connections/"_s + p.id + u"/password"_s);
