@@ -1,6 +1,6 @@
 #include "RabbitMqProcess.h"
 
-#include "TestServers.h"
+#include "LocalServers.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -24,7 +24,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
-namespace tideline::test {
+namespace tideline::demo {
 
 namespace {
 
@@ -635,4 +635,4 @@ qint64 RabbitMqProcess::queueMessages(const QString &name) const
     return messages.isDouble() ? qint64(messages.toDouble()) : -1;
 }
 
-} // namespace tideline::test
+} // namespace tideline::demo
