@@ -1003,7 +1003,7 @@ void KubeApiServer::dispatch(Connection *c, const Request &req)
     if (user.isEmpty() && auth.startsWith("Bearer "))
         user = m_tokens.value(QString::fromUtf8(auth.mid(7).trimmed()));
     RequestRecord rec{req.method, req.path, req.rawQuery, req.headers.value("content-type"),
-                      req.headers.value("accept"), user, 0};
+                      req.headers.value("accept"), user, auth.split(' ').first(), 0};
     Response res;
     if (user.isEmpty())
         res = {401, status(401, u"Unauthorized"_s, u"Unauthorized"_s), false};

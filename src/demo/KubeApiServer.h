@@ -61,6 +61,7 @@ public:
         QByteArray contentType;
         QByteArray accept;
         QString user;                   // empty when unauthenticated
+        QByteArray authScheme;          // "Bearer", "Basic", ... from the Authorization header
         int status = 0;
     };
 
