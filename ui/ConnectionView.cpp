@@ -1,5 +1,7 @@
 #include "ConnectionView.h"
 
+#include "PayloadInspectorView.h"
+#include "PublishPanel.h"
 #include "Settings.h"
 #include "StateStyle.h"
 #include "core/IngestPipeline.h"
@@ -14,18 +16,14 @@
 #include <QDateTime>
 #include <QDialog>
 #include <QDialogButtonBox>
-#include <QFontDatabase>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
-#include <QStringDecoder>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -43,7 +41,6 @@ constexpr qint64 SysStatsGraceMs = 12000;
 // without bound: a broker with 100k topics must not expand them all.
 constexpr int AutoExpandDepth = 4;
 constexpr int AutoExpandBudget = 400;
-constexpr int DetailPayloadBytes = 8 * 1024;
 
 QLabel *valueLabel(QWidget *parent, const QString &objectName)
 {
@@ -52,32 +49,6 @@ QLabel *valueLabel(QWidget *parent, const QString &objectName)
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     label->setTextFormat(Qt::PlainText);
     return label;
-}
-
-QString payloadForDetails(const QByteArray &payload)
-{
-    if (payload.isEmpty())
-        return ConnectionView::tr("(empty payload)");
-    const QByteArray head = payload.left(DetailPayloadBytes);
-    const bool truncated = head.size() < payload.size();
-    QJsonParseError error;
-    const QJsonDocument json = QJsonDocument::fromJson(payload, &error);
-    if (!truncated && error.error == QJsonParseError::NoError && (json.isObject() || json.isArray()))
-        return QString::fromUtf8(json.toJson(QJsonDocument::Indented)).trimmed();
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    QString text = decoder(head);
-    if (decoder.hasError() && !truncated)
-        text.clear();
-    if (text.isEmpty() || decoder.hasError()) {
-        // Binary: a hex dump is the honest preview (payload inspection comes later).
-        text = QString::fromLatin1(head.left(512).toHex(' '));
-        if (payload.size() > 512)
-            text += u" …"_s;
-        return text;
-    }
-    if (truncated)
-        text += u"\n…"_s;
-    return text;
 }
 
 } // namespace
@@ -100,6 +71,13 @@ ConnectionView::ConnectionView(const ConnectionProfile &profile, CredentialStore
 
     buildUi();
     restoreLayout();
+    m_inspector->setTopicTree(&m_pipeline->tree());
+    // Imported messages enter like received ones: through the inbox, in the next frame.
+    connect(m_inspector, &PayloadInspectorView::messagesImported, this,
+            [this](const std::vector<MqttMessage> &messages) {
+                std::vector<MqttMessage> batch = messages;
+                m_pipeline->inbox()->pushBatch(batch);
+            });
 
     connect(m_connection, &MqttConnection::stateChanged, this,
             &ConnectionView::onConnectionStateChanged);
@@ -137,6 +115,7 @@ ConnectionView::~ConnectionView()
     // Tear down in dependency order: views off the models, then the network side (so nothing
     // arrives while the models go away), then the models, then the data they read.
     m_tree->setModel(nullptr);
+    m_inspector->setTopicTree(nullptr);
     delete m_proxy;
     m_connection->close();
     delete m_connection;
@@ -160,9 +139,13 @@ void ConnectionView::buildUi()
     m_topicSplitter->setChildrenCollapsible(false);
     m_topicSplitter->addWidget(buildTopicArea());
     m_topicSplitter->addWidget(buildDetails());
-    m_topicSplitter->setStretchFactor(0, 3);
+    m_publishPanel = new PublishPanel(m_connection, m_model, m_profile.id, m_topicSplitter);
+    m_publishPanel->setVisible(false);
+    m_topicSplitter->addWidget(m_publishPanel);
+    m_topicSplitter->setStretchFactor(0, 1);
     m_topicSplitter->setStretchFactor(1, 1);
-    m_topicSplitter->setSizes({600, 160});
+    // The inspector needs room for a payload, its tree and the history next to it.
+    m_topicSplitter->setSizes({280, 480});
     m_mainSplitter->addWidget(m_topicSplitter);
     m_mainSplitter->addWidget(buildSidePanel());
     m_mainSplitter->setStretchFactor(0, 1);
@@ -315,37 +298,24 @@ QWidget *ConnectionView::buildDetails()
     topicRow->addWidget(m_detailTopic, 1);
     outer->addLayout(topicRow);
 
-    auto *row = new QHBoxLayout;
-    outer->addLayout(row, 1);
-    auto *form = new QFormLayout;
-    form->setLabelAlignment(Qt::AlignRight);
-    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    // Counts and rate for the topic with its subtopics sit on the topic's line; everything about
+    // the messages themselves is the inspector's.
     m_detailMessages = valueLabel(m_detailsGroup, u"detailMessages"_s);
     m_detailRate = valueLabel(m_detailsGroup, u"detailRate"_s);
-    m_detailRetained = valueLabel(m_detailsGroup, u"detailRetained"_s);
-    m_detailQos = valueLabel(m_detailsGroup, u"detailQos"_s);
     m_detailLastUpdate = valueLabel(m_detailsGroup, u"detailLastUpdate"_s);
-    m_detailSize = valueLabel(m_detailsGroup, u"detailSize"_s);
-    form->addRow(tr("Messages:"), m_detailMessages);
-    form->addRow(tr("Rate:"), m_detailRate);
-    form->addRow(tr("Retained:"), m_detailRetained);
-    form->addRow(tr("QoS:"), m_detailQos);
-    form->addRow(tr("Last update:"), m_detailLastUpdate);
-    form->addRow(tr("Payload size:"), m_detailSize);
-    auto *formHost = new QWidget(m_detailsGroup);
-    formHost->setLayout(form);
-    formHost->setMinimumWidth(330);
-    formHost->setMaximumWidth(480);
-    row->addWidget(formHost, 0, Qt::AlignTop);
+    const auto addStat = [&](const QString &caption, QLabel *value) {
+        topicRow->addSpacing(12);
+        auto *label = new QLabel(caption, m_detailsGroup);
+        label->setBuddy(value);
+        topicRow->addWidget(label);
+        topicRow->addWidget(value);
+    };
+    addStat(tr("Messages:"), m_detailMessages);
+    addStat(tr("Rate:"), m_detailRate);
+    addStat(tr("Last update:"), m_detailLastUpdate);
 
-    m_detailPayload = new QPlainTextEdit(m_detailsGroup);
-    m_detailPayload->setObjectName(u"detailPayload"_s);
-    m_detailPayload->setAccessibleName(tr("Last payload"));
-    m_detailPayload->setReadOnly(true);
-    m_detailPayload->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_detailPayload->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    m_detailPayload->setPlaceholderText(tr("Select a topic to see its last payload."));
-    row->addWidget(m_detailPayload, 1);
+    m_inspector = new PayloadInspectorView(m_detailsGroup);
+    outer->addWidget(m_inspector, 1);
     return m_detailsGroup;
 }
 
@@ -471,6 +441,9 @@ void ConnectionView::setPanelVisible(Panel panel, bool visible)
         break;
     case Panel::TopicDetails:
         m_detailsGroup->setVisible(visible);
+        break;
+    case Panel::Publish:
+        m_publishPanel->setVisible(visible);
         break;
     }
     m_sidePanel->setVisible(m_subscriptionsGroup->isVisibleTo(m_sidePanel)
@@ -804,6 +777,7 @@ void ConnectionView::onCurrentChanged(const QModelIndex &current)
     m_selectedNode = current.isValid()
                          ? TopicTree::NodeId(current.data(TopicTreeModel::NodeIdRole).toUInt())
                          : TopicTree::InvalidId;
+    m_inspector->setNode(m_selectedNode);
     refreshDetails();
 }
 
@@ -850,10 +824,8 @@ void ConnectionView::refreshDetails()
         m_detailsShownCount = ~quint64(0);
         m_detailTopic->clear();
         m_detailTopic->setPlaceholderText(tr("No topic selected"));
-        for (QLabel *l : {m_detailMessages, m_detailRate, m_detailRetained, m_detailQos,
-                          m_detailLastUpdate, m_detailSize})
+        for (QLabel *l : {m_detailMessages, m_detailRate, m_detailLastUpdate})
             l->setText(u"–"_s);
-        m_detailPayload->clear();
         return;
     }
     const TopicTree::Node &n = tree.node(m_selectedNode);
@@ -872,28 +844,17 @@ void ConnectionView::refreshDetails()
         m_detailMessages->setText(tr("%1 in subtopics (none on this exact topic)")
                                       .arg(locale.toString(n.subtreeCount)));
     m_detailRate->setText(tr("%1 msg/s").arg(ui::formatRate(n.hasMessage ? n.rate : n.subtreeRate)));
-    if (!n.hasMessage) {
-        for (QLabel *l : {m_detailRetained, m_detailQos, m_detailSize})
-            l->setText(u"–"_s);
-    } else {
-        m_detailRetained->setText(n.retained ? tr("yes") : tr("no"));
-        m_detailQos->setText(QString::number(n.lastQos));
-        m_detailSize->setText(tr("%1 bytes").arg(locale.toString(tree.lastPayload(m_selectedNode).size())));
-    }
     if (n.lastTimestampMs > 0) {
         const qint64 age = qMax<qint64>(0, QDateTime::currentMSecsSinceEpoch() - n.lastTimestampMs);
         m_detailLastUpdate->setText(
             tr("%1 (%2 ago)")
                 .arg(locale.toString(QDateTime::fromMSecsSinceEpoch(n.lastTimestampMs),
-                                     u"yyyy-MM-dd HH:mm:ss.zzz"_s),
+                                     u"HH:mm:ss"_s),
                      TopicTreeModel::formatAge(age)));
     } else {
         m_detailLastUpdate->setText(u"–"_s);
     }
-    const QString payload = n.hasMessage ? payloadForDetails(tree.lastPayload(m_selectedNode))
-                                         : tr("(no message on this exact topic)");
-    if (m_detailPayload->toPlainText() != payload)
-        m_detailPayload->setPlainText(payload);
+    m_inspector->refresh();
 }
 
 void ConnectionView::refreshBrokerStats()

@@ -16,7 +16,6 @@ class QFormLayout;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
 class QPushButton;
 class QSplitter;
 class QTreeView;
@@ -27,6 +26,8 @@ namespace tideline {
 
 class CredentialStore;
 class IngestPipeline;
+class PublishPanel;
+class PayloadInspectorView;
 class TopicFilterProxyModel;
 class TopicTreeModel;
 
@@ -35,7 +36,8 @@ class TopicTreeModel;
 // Owns the connection's whole data path — one IngestPipeline, one MqttConnection feeding the
 // pipeline's inbox, the TopicTreeModel over the pipeline's tree and a TopicFilterProxyModel for
 // the filter line — plus the widgets: a state header, the filter line and tree, a details area
-// for the selected topic, a subscriptions panel and a broker statistics ($SYS) panel.
+// for the selected topic (its counts and a PayloadInspectorView), a subscriptions panel and a
+// broker statistics ($SYS) panel.
 // Secrets are fetched from the CredentialStore asynchronously before the connection opens.
 class ConnectionView final : public QWidget
 {
@@ -43,7 +45,7 @@ class ConnectionView final : public QWidget
     Q_DISABLE_COPY_MOVE(ConnectionView)
 
 public:
-    enum class Panel { Subscriptions, BrokerStats, TopicDetails };
+    enum class Panel { Subscriptions, BrokerStats, TopicDetails, Publish };
 
     // What the main window's status bar shows for the current tab.
     struct Stats
@@ -89,6 +91,8 @@ public:
     TopicFilterProxyModel *filterModel() const { return m_proxy; }
     QTreeView *topicView() const { return m_tree; }
     QLineEdit *filterEdit() const { return m_filterEdit; }
+    PublishPanel *publishPanel() const { return m_publishPanel; }
+    PayloadInspectorView *inspector() const { return m_inspector; }
 
     MqttConnection::State state() const;
     // The state sentence, including problems found before the connection could open.
@@ -162,6 +166,7 @@ private:
     // Topics
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_topicSplitter = nullptr;
+    PublishPanel *m_publishPanel = nullptr; // below the details, hidden until asked for
     QLineEdit *m_filterEdit = nullptr;
     QLabel *m_filterStatus = nullptr;
     QTreeView *m_tree = nullptr;
@@ -170,11 +175,8 @@ private:
     QLineEdit *m_detailTopic = nullptr;
     QLabel *m_detailMessages = nullptr;
     QLabel *m_detailRate = nullptr;
-    QLabel *m_detailRetained = nullptr;
-    QLabel *m_detailQos = nullptr;
     QLabel *m_detailLastUpdate = nullptr;
-    QLabel *m_detailSize = nullptr;
-    QPlainTextEdit *m_detailPayload = nullptr;
+    PayloadInspectorView *m_inspector = nullptr;
     // Side panel
     QWidget *m_sidePanel = nullptr;
     QGroupBox *m_subscriptionsGroup = nullptr;

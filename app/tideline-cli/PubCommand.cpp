@@ -1,11 +1,12 @@
 #include "PubCommand.h"
 
-#include "PublishLoop.h"
 #include "core/MessageInbox.h"
+#include "mqtt/BurstPublisher.h"
+#include "mqtt/CloudEventsBuilder.h"
+#include "mqtt/MessageTemplate.h"
 #include "mqtt/MqttConnection.h"
 
 #include <QEventLoop>
-#include <QFile>
 #include <QTimer>
 
 #include <limits>
@@ -16,27 +17,38 @@ namespace tideline::cli {
 
 namespace {
 constexpr int kCloseTimeoutMs = 5000;
-// QoS 0: enough publishes queued to keep the socket busy.
-constexpr int kWindowQos0 = 1024;
-// QoS 1/2 over MQTT 5: at most the broker's Receive Maximum may await acknowledgement. Paho holds
-// back the excess until its next housekeeping pass, which made 200 messages take 8 s against
-// mosquitto (Receive Maximum 20). 10 is the smallest common default (HiveMQ; mosquitto 20, EMQX 32).
-constexpr int kWindowAckedMqtt5 = 10;
-// MQTT 3.1.1 has no Receive Maximum; this only bounds our own queue.
-constexpr int kWindowAckedMqtt311 = 256;
-constexpr QByteArrayView kSeqPlaceholder = "{{seq}}";
+const auto kDefaultCeType = u"io.tideline.cli.test"_s;
+const auto kDefaultCeSource = u"/tideline-cli"_s;
 } // namespace
 
 PubCommand::PubCommand()
-    : m_topic(u"topic"_s, tr("Topic to publish to; {{seq}} is replaced by the message number."), tr("TOPIC"))
-    , m_message(u"message"_s, tr("Payload text; {{seq}} is replaced by the message number."), tr("TEXT"))
-    , m_file(u"file"_s, tr("Send the contents of FILE (binary safe) as the payload."), tr("FILE"))
-    , m_stdin(u"stdin"_s, tr("Send standard input (read to the end) as the payload."))
+    : m_topic(u"topic"_s, tr("Topic to publish to; placeholders {{seq}}, {{uuid}} and {{now}} are expanded."),
+              tr("TOPIC"))
+    , m_message(u"message"_s, tr("Payload text; placeholders {{seq}}, {{uuid}} and {{now}} are expanded."),
+                tr("TEXT"))
+    , m_file(u"file"_s, tr("Send the contents of FILE as the payload, byte for byte."), tr("FILE"))
+    , m_stdin(u"stdin"_s, tr("Send standard input (read to the end) as the payload, byte for byte."))
     , m_qos(u"qos"_s, tr("QoS: 0, 1 or 2. Default: 0."), tr("N"), u"0"_s)
     , m_retain(u"retain"_s, tr("Set the retain flag."))
     , m_count(u"count"_s, tr("Number of messages. Default: 1."), tr("N"), u"1"_s)
     , m_rate(u"rate"_s, tr("Messages per second; 0 = as fast as flow control allows. Default: 0."), tr("R"),
              u"0"_s)
+    , m_property(u"property"_s,
+                 tr("MQTT 5 user property NAME=VALUE (repeatable); placeholders in VALUE are expanded."),
+                 tr("NAME=VALUE"))
+    , m_contentType(u"content-type"_s,
+                    tr("MQTT 5 Content Type of the payload; with --cloudevents, the event's datacontenttype."),
+                    tr("TYPE"))
+    , m_cloudEvents(u"cloudevents"_s, tr("Send the payload as the data of a CloudEvents 1.0 event with a fresh "
+                                         "id and time per message."))
+    , m_ceType(u"ce-type"_s, tr("CloudEvents type. Default: %1.").arg(kDefaultCeType), tr("TYPE"), kDefaultCeType)
+    , m_ceSource(u"ce-source"_s, tr("CloudEvents source. Default: %1.").arg(kDefaultCeSource), tr("URI"),
+                 kDefaultCeSource)
+    , m_ceSubject(u"ce-subject"_s, tr("CloudEvents subject (optional)."), tr("TEXT"))
+    , m_ceMode(u"ce-mode"_s,
+               tr("CloudEvents content mode: structured (a JSON envelope) or binary (attributes as MQTT 5 user "
+                  "properties). Default: structured."),
+               tr("MODE"), u"structured"_s)
 {
 }
 
@@ -57,25 +69,21 @@ QString PubCommand::synopsis() const
 
 QString PubCommand::details() const
 {
-    return tr("Publishes --count copies; {{seq}} in the topic and payload becomes 1, 2, 3, …. Waits until "
-              "every message is acknowledged (QoS 1 and 2) or handed to the network (QoS 0), then "
-              "prints \"published N messages in S s (R msgs/s), F failed\" on stderr. Exits with 1 "
-              "when the connection fails or any message failed.");
+    return tr("Publishes --count messages. In the topic, --message, --property values and --ce-subject, "
+              "{{seq}} becomes 1, 2, 3, …, {{uuid}} a random UUID and {{now}} the publish time (RFC 3339, "
+              "UTC); one value per message wherever it appears. --file and --stdin are sent exactly. "
+              "With --cloudevents the payload becomes the data of a CloudEvent (id and time fresh for every "
+              "message); JSON text is sent as JSON data. Waits until every message is acknowledged (QoS 1 "
+              "and 2) or handed to the network (QoS 0), then prints \"published N messages in S s (R msgs/s), "
+              "F failed\" on stderr, with the target rate when --rate was given. Exits with 1 when the "
+              "connection fails or any message failed.");
 }
 
 void PubCommand::addOptions(QCommandLineParser &parser)
 {
-    parser.addOptions({m_topic, m_message, m_file, m_stdin, m_qos, m_retain, m_count, m_rate});
+    parser.addOptions({m_topic, m_message, m_file, m_stdin, m_qos, m_retain, m_count, m_rate, m_property,
+                       m_contentType, m_cloudEvents, m_ceType, m_ceSource, m_ceSubject, m_ceMode});
     m_connection.addTo(parser);
-}
-
-QByteArray PubCommand::withSequence(const QByteArray &text, quint64 seq)
-{
-    if (!text.contains(kSeqPlaceholder))
-        return text;
-    QByteArray out = text;
-    out.replace(kSeqPlaceholder, QByteArray::number(seq));
-    return out;
 }
 
 int PubCommand::run(const QCommandLineParser &parser)
@@ -88,8 +96,7 @@ int PubCommand::run(const QCommandLineParser &parser)
         return usageError(name(), tr("--stdin and --password-stdin cannot both read standard input."));
     if (!parser.isSet(m_topic))
         return usageError(name(), tr("--topic is required."));
-    const QByteArray topic = parser.value(m_topic).toUtf8();
-    const QString topicProblem = topicNameProblem(QString::fromUtf8(withSequence(topic, 1)));
+    const QString topicProblem = topicNameProblem(parser.value(m_topic));
     if (!topicProblem.isEmpty())
         return usageError(name(), topicProblem);
     const auto qos = parseInteger(parser.value(m_qos), 0, 2);
@@ -102,22 +109,77 @@ int PubCommand::run(const QCommandLineParser &parser)
     if (!rate)
         return usageError(name(), tr("--rate must be a number of messages per second, 0 or more."));
 
+    QList<QPair<QString, QString>> userProperties;
+    for (const QString &property : parser.values(m_property)) {
+        const qsizetype eq = property.indexOf(u'=');
+        if (eq <= 0)
+            return usageError(name(), tr("--property needs NAME=VALUE, not \"%1\".").arg(property));
+        userProperties.append({property.left(eq), property.mid(eq + 1)});
+    }
+    const bool cloudEvents = parser.isSet(m_cloudEvents);
+    const QString ceMode = parser.value(m_ceMode);
+    if (ceMode != u"structured"_s && ceMode != u"binary"_s)
+        return usageError(name(), tr("--ce-mode must be structured or binary, not \"%1\".").arg(ceMode));
+    if (!cloudEvents && (parser.isSet(m_ceType) || parser.isSet(m_ceSource) || parser.isSet(m_ceSubject)
+                         || parser.isSet(m_ceMode)))
+        return usageError(name(), tr("--ce-type, --ce-source, --ce-subject and --ce-mode need --cloudevents."));
+
     auto setup = m_connection.build(parser);
     if (!setup) {
         return setup.error().code == u"usage"_s ? usageError(name(), setup.error().message)
                                                  : runtimeError(setup.error().message);
     }
+    const bool mqtt5 = setup.value().profile.version == ConnectionProfile::Version::Mqtt5;
+    if (!mqtt5) {
+        // MQTT 3.1.1 has no properties: refusing beats silently sending less than asked.
+        if (!userProperties.isEmpty() || (parser.isSet(m_contentType) && !cloudEvents))
+            return usageError(name(), tr("--property and --content-type need MQTT 5 (--mqtt-version 5)."));
+        if (cloudEvents && ceMode == u"binary"_s)
+            return usageError(name(), tr("CloudEvents binary mode needs MQTT 5; use --ce-mode structured."));
+    }
 
-    QByteArray payload;
+    MessageTemplate messageTemplate;
+    messageTemplate.topic = parser.value(m_topic);
+    messageTemplate.qos = int(*qos);
+    messageTemplate.retain = parser.isSet(m_retain);
     if (parser.isSet(m_message)) {
-        payload = parser.value(m_message).toUtf8();
+        messageTemplate.payload = parser.value(m_message);
+        // JSON text is sent as JSON data in a CloudEvent (and labelled so).
+        const bool json = cloudEvents && !parser.isSet(m_contentType)
+                       && MessageTemplate::checkPayload(MessageTemplate::PayloadFormat::Json, messageTemplate.payload).ok;
+        messageTemplate.payloadFormat = json ? MessageTemplate::PayloadFormat::Json : MessageTemplate::PayloadFormat::Text;
     } else if (parser.isSet(m_file)) {
-        QFile file(parser.value(m_file));
-        if (!file.open(QIODevice::ReadOnly))
-            return runtimeError(tr("Cannot read %1: %2").arg(file.fileName(), file.errorString()));
-        payload = file.readAll();
+        messageTemplate.payloadFormat = MessageTemplate::PayloadFormat::File;
+        messageTemplate.payload = parser.value(m_file);
     } else {
-        payload = readAllStdin();
+        messageTemplate.payloadFormat = MessageTemplate::PayloadFormat::Base64;
+        messageTemplate.payload = QString::fromLatin1(readAllStdin().toBase64());
+    }
+    messageTemplate.properties.userProperties = userProperties;
+    if (!cloudEvents)
+        messageTemplate.properties.contentType = parser.value(m_contentType);
+
+    if (cloudEvents) {
+        CloudEventsBuilder::Event event;
+        event.type = parser.value(m_ceType);
+        event.source = parser.value(m_ceSource);
+        event.subject = parser.value(m_ceSubject);
+        event.dataContentType = parser.value(m_contentType);
+        const auto mode = ceMode == u"binary"_s ? CloudEventsBuilder::Mode::Binary : CloudEventsBuilder::Mode::Structured;
+        Result<MessageTemplate> built = CloudEventsBuilder::build(event, mode, messageTemplate);
+        if (!built) {
+            return built.error().code == u"cloudevents.attribute"_s ? usageError(name(), built.error().message)
+                                                                    : runtimeError(built.error().message);
+        }
+        messageTemplate = std::move(built).value();
+    }
+    if (!mqtt5)
+        messageTemplate.properties = {};
+
+    Result<PreparedMessage> prepared = PreparedMessage::prepare(messageTemplate);
+    if (!prepared) {
+        return prepared.error().code == u"template.file"_s ? runtimeError(prepared.error().message)
+                                                           : usageError(name(), prepared.error().message);
     }
 
     // Paho publishes from its own queue; the inbox only exists because MqttConnection wants one.
@@ -127,39 +189,38 @@ int PubCommand::run(const QCommandLineParser &parser)
         connection.setPassword(*setup.value().password);
     ConnectionWatcher watcher(&connection);
 
-    PublishLoop::Settings settings;
+    BurstPublisher::Settings settings;
     settings.count = quint64(*count);
     settings.rate = *rate;
-    settings.qos = int(*qos);
-    settings.retain = parser.isSet(m_retain);
-    if (settings.qos == 0)
-        settings.window = kWindowQos0;
-    else if (setup.value().profile.version == ConnectionProfile::Version::Mqtt5)
-        settings.window = kWindowAckedMqtt5;
-    else
-        settings.window = kWindowAckedMqtt311;
-    PublishLoop publisher(&connection, settings, [&topic, &payload](quint64 seq, QByteArray &t, QByteArray &p) {
-        t = withSequence(topic, seq);
-        p = withSequence(payload, seq);
-    });
+    BurstPublisher publisher(&connection, settings, std::move(prepared).value());
 
     QEventLoop loop;
     int exitCode = ExitOk;
     auto printSummary = [&] {
-        const double seconds = publisher.elapsedSeconds();
-        const quint64 failed = settings.count - publisher.succeeded();
-        printStderr(tr("published %1 messages in %2 s (%3 msgs/s), %4 failed")
-                        .arg(publisher.succeeded())
-                        .arg(seconds, 0, 'f', 3)
-                        .arg(seconds > 0 ? double(publisher.succeeded()) / seconds : 0.0, 0, 'f', 0)
-                        .arg(failed));
+        const BurstPublisher::Report report = publisher.report();
+        const quint64 failed = report.requested - report.sent;
+        const QString rateText = QString::number(report.achievedRate(), 'f', 0);
+        const QString line
+            = report.targetRate > 0
+                  ? tr("published %1 messages in %2 s (%3 msgs/s, target %4 msgs/s), %5 failed")
+                        .arg(report.sent)
+                        .arg(report.elapsedSeconds, 0, 'f', 3)
+                        .arg(rateText)
+                        .arg(report.targetRate, 0, 'g', 10)
+                        .arg(failed)
+                  : tr("published %1 messages in %2 s (%3 msgs/s), %4 failed")
+                        .arg(report.sent)
+                        .arg(report.elapsedSeconds, 0, 'f', 3)
+                        .arg(rateText)
+                        .arg(failed);
+        printStderr(line);
         return failed;
     };
 
     QObject::connect(&watcher, &ConnectionWatcher::connected, &loop, [&] { publisher.start(); });
-    QObject::connect(&publisher, &PublishLoop::finished, &loop, [&] {
-        if (publisher.failed() > 0)
-            runtimeError(tr("%1 messages failed: %2").arg(publisher.failed()).arg(publisher.firstError()));
+    QObject::connect(&publisher, &BurstPublisher::finished, &loop, [&](const BurstPublisher::Report &report) {
+        if (report.failed > 0)
+            runtimeError(tr("%1 messages failed: %2").arg(report.failed).arg(report.firstError));
         exitCode = printSummary() > 0 ? ExitFailure : ExitOk;
         watcher.close();
         QTimer::singleShot(kCloseTimeoutMs, &loop, [&loop] { loop.exit(); });

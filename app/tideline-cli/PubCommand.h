@@ -8,8 +8,10 @@
 
 namespace tideline::cli {
 
-// `tideline-cli pub`: publishes N numbered copies of one message, paced or as fast as flow
-// control allows, waits for every acknowledgement and prints a summary line on stderr.
+// `tideline-cli pub`: publishes N messages built from one template (placeholders {{seq}},
+// {{uuid}}, {{now}} in the topic and message), paced or as fast as flow control allows, with
+// optional MQTT 5 properties or as CloudEvents; waits for every acknowledgement and prints a
+// summary line on stderr. The publishing itself is the core's BurstPublisher, as in the GUI.
 class PubCommand final : public Command
 {
     Q_DECLARE_TR_FUNCTIONS(PubCommand)
@@ -24,9 +26,6 @@ public:
     void addOptions(QCommandLineParser &parser) override;
     int run(const QCommandLineParser &parser) override;
 
-    // `text` with every "{{seq}}" replaced by `seq`.
-    static QByteArray withSequence(const QByteArray &text, quint64 seq);
-
 private:
     ConnectionOptions m_connection;
     QCommandLineOption m_topic;
@@ -37,6 +36,13 @@ private:
     QCommandLineOption m_retain;
     QCommandLineOption m_count;
     QCommandLineOption m_rate;
+    QCommandLineOption m_property;
+    QCommandLineOption m_contentType;
+    QCommandLineOption m_cloudEvents;
+    QCommandLineOption m_ceType;
+    QCommandLineOption m_ceSource;
+    QCommandLineOption m_ceSubject;
+    QCommandLineOption m_ceMode;
 };
 
 } // namespace tideline::cli
