@@ -30,6 +30,8 @@ public:
     virtual QString synopsis() const = 0;
     // Extra help text after the option list (examples, output format); may be empty.
     virtual QString details() const { return {}; }
+    // Commands that take operands ("kube get deployments") say so; others reject them.
+    virtual bool acceptsPositionalArguments() const { return false; }
 
     virtual void addOptions(QCommandLineParser &parser) = 0;
     // Runs the command with a successfully parsed command line; returns an ExitCode.

@@ -1,8 +1,12 @@
 #include "CommandDispatcher.h"
 
+#include "BenchChartCommand.h"
 #include "BenchE2eCommand.h"
 #include "BenchIngestCommand.h"
+#include "DemoCommand.h"
 #include "CliSupport.h"
+#include "KubeCommand.h"
+#include "MetricsCommand.h"
 #include "PubCommand.h"
 #include "SubCommand.h"
 
@@ -30,6 +34,14 @@ CommandDispatcher::CommandDispatcher()
     m_commands.push_back(std::make_unique<PubCommand>());
     m_commands.push_back(std::make_unique<BenchIngestCommand>());
     m_commands.push_back(std::make_unique<BenchE2eCommand>());
+    m_commands.push_back(std::make_unique<BenchChartCommand>());
+    m_commands.push_back(std::make_unique<KubeGetCommand>());
+    m_commands.push_back(std::make_unique<KubeScaleCommand>());
+    m_commands.push_back(std::make_unique<KubePreviewCommand>());
+    m_commands.push_back(std::make_unique<MetricsRabbitMqCommand>());
+    m_commands.push_back(std::make_unique<MetricsScrapeCommand>());
+    m_commands.push_back(std::make_unique<MetricsQueryCommand>());
+    m_commands.push_back(std::make_unique<DemoCommand>());
 }
 
 CommandDispatcher::~CommandDispatcher() = default;
@@ -61,11 +73,20 @@ std::vector<Command *> CommandDispatcher::commandsIn(const QString &group) const
     return out;
 }
 
+int CommandDispatcher::nameColumnWidth() const
+{
+    qsizetype width = 16;
+    for (const auto &command : m_commands)
+        width = qMax(width, command->name().size() + 2);
+    return int(width);
+}
+
 QString CommandDispatcher::generalHelp() const
 {
+    const int width = nameColumnWidth();
     QString commands;
     for (const auto &command : m_commands)
-        commands += u"  %1%2\n"_s.arg(command->name(), -16).arg(command->summary());
+        commands += u"  %1%2\n"_s.arg(command->name(), -width).arg(command->summary());
     return tr("Usage: tideline-cli COMMAND [options]\n"
               "\n"
               "Tideline on the command line: MQTT automation and benchmarks.\n"
@@ -80,14 +101,15 @@ QString CommandDispatcher::generalHelp() const
               "\n"
               "Run 'tideline-cli help COMMAND' or 'tideline-cli COMMAND --help' for the options of a "
               "command. Exit codes: 0 success, 1 runtime failure, 2 usage error.\n")
-        .arg(commands, u"help [COMMAND]"_s.leftJustified(16));
+        .arg(commands, u"help [COMMAND]"_s.leftJustified(width));
 }
 
 QString CommandDispatcher::groupHelp(const QString &group) const
 {
+    const int width = nameColumnWidth();
     QString commands;
     for (Command *command : commandsIn(group))
-        commands += u"  %1%2\n"_s.arg(command->name(), -16).arg(command->summary());
+        commands += u"  %1%2\n"_s.arg(command->name(), -width).arg(command->summary());
     return tr("Usage: tideline-cli %1 SUBCOMMAND [options]\n\nSubcommands:\n%2").arg(group, commands);
 }
 
@@ -122,7 +144,7 @@ int CommandDispatcher::runCommand(Command &command, const QStringList &arguments
         writeStdout(commandHelp(command).toLocal8Bit(), true);
         return ExitOk;
     }
-    if (!parser.positionalArguments().isEmpty()) {
+    if (!command.acceptsPositionalArguments() && !parser.positionalArguments().isEmpty()) {
         return usageError(command.name(),
                           tr("Unexpected argument \"%1\".").arg(parser.positionalArguments().constFirst()));
     }

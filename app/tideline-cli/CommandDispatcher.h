@@ -30,6 +30,8 @@ private:
     Command *find(const QStringList &words) const;
     // Commands whose name starts with `group` ("bench"), for a group's help.
     std::vector<Command *> commandsIn(const QString &group) const;
+    // Width of the command-name column in the help: the longest name plus two spaces.
+    int nameColumnWidth() const;
     QString generalHelp() const;
     QString groupHelp(const QString &group) const;
     QString commandHelp(Command &command) const;

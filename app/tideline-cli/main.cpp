@@ -1,3 +1,4 @@
+#include "BenchChartCommand.h"
 #include "CommandDispatcher.h"
 
 #include <QCoreApplication>
@@ -7,7 +8,8 @@ using namespace Qt::StringLiterals;
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // A QApplication only for `bench chart`, which draws a real chart offscreen.
+    const auto app = tideline::cli::BenchChartCommand::createApplication(argc, argv);
     QCoreApplication::setApplicationName(u"tideline-cli"_s);
     QCoreApplication::setOrganizationName(u"Tideline"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(TIDELINE_VERSION));
