@@ -1,9 +1,18 @@
 #include "MainWindow.h"
 
+#include "ClusterView.h"
+#include "CommandPalette.h"
 #include "ConnectionDialog.h"
 #include "ConnectionView.h"
+#include "MetricsDashboard.h"
+#include "PaletteProviders.h"
+#include "PreferenceMenus.h"
 #include "Settings.h"
+#include "ShortcutsDialog.h"
 #include "StateStyle.h"
+#include "WelcomePage.h"
+#include "WorkspaceController.h"
+#include "core/HistoryStore.h"
 #include "core/Logging.h"
 #include "secrets/CredentialStore.h"
 
@@ -13,6 +22,9 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QStandardPaths>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -76,13 +88,24 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_stack->addWidget(m_tabs);
     setCentralWidget(m_stack);
 
+    m_workspaces = new WorkspaceController(this);
     createActions();
     createMenus();
     createToolBar();
     createStatusBar();
 
+    m_palette = new CommandPalette(this);
+    m_palette->addProvider([this] { return palette::commandItems(menuBar()); });
+    m_palette->addProvider([this] { return palette::topicItems(currentView()); });
+    connect(m_workspaces, &WorkspaceController::stateChanged, this, &MainWindow::updateWindowTitle);
+    connect(m_workspaces, &WorkspaceController::recentChanged, m_welcome, &WelcomePage::setRecentWorkspaces);
+    m_welcome->setRecentWorkspaces(m_workspaces->recentPaths());
+
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onCurrentTabChanged);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeConnection);
+
+    // The "Queue depth" dock (before restoring the layout, so its visibility is restored too).
+    MetricsDashboard::attachTo(this);
 
     resize(DefaultSize);
     restoreWindowState();
@@ -99,6 +122,11 @@ void MainWindow::createActions()
     m_newAction->setIcon(style()->standardIcon(QStyle::SP_FileDialogNewFolder));
     m_newAction->setToolTip(tr("Open a connection to an MQTT broker"));
     connect(m_newAction, &QAction::triggered, this, &MainWindow::newConnection);
+
+    m_addClusterAction = new QAction(tr("Add a &cluster from kubeconfig…"), this);
+    m_addClusterAction->setObjectName(u"addClusterAction"_s);
+    m_addClusterAction->setToolTip(tr("Open a Kubernetes cluster context: workloads, autoscalers and scaling events"));
+    connect(m_addClusterAction, &QAction::triggered, this, &MainWindow::addClusterFromKubeconfig);
 
     m_closeAction = new QAction(tr("&Close connection"), this);
     m_closeAction->setObjectName(u"closeConnectionAction"_s);
@@ -141,6 +169,11 @@ void MainWindow::createActions()
     m_detailsPanelAction = panelAction(tr("Topic &details panel"), u"viewTopicDetailsAction"_s,
                                        settings::ShowTopicDetailsPanel,
                                        int(ConnectionView::Panel::TopicDetails));
+    m_publishPanelAction = panelAction(tr("&Publish panel"), u"viewPublishAction"_s, settings::ShowPublishPanel,
+                                       int(ConnectionView::Panel::Publish));
+    m_publishPanelAction->setIconText(tr("Publish"));
+    m_publishPanelAction->setIcon(style()->standardIcon(QStyle::SP_ArrowUp));
+    m_publishPanelAction->setToolTip(tr("Show the panel for publishing test messages, templates and bursts"));
 
     m_statusBarAction = new QAction(tr("Status &bar"), this);
     m_statusBarAction->setObjectName(u"viewStatusBarAction"_s);
@@ -159,15 +192,31 @@ void MainWindow::createActions()
     m_aboutQtAction = new QAction(tr("About &Qt"), this);
     m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
     connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
+
+    m_paletteAction = new QAction(tr("&Command palette…"), this);
+    m_paletteAction->setObjectName(u"commandPaletteAction"_s);
+    // Ctrl+K as in most tools; Ctrl+Shift+P also works where a line edit keeps Ctrl+K.
+    m_paletteAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_K), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)});
+    m_paletteAction->setToolTip(tr("Find any command, or jump to a topic"));
+    connect(m_paletteAction, &QAction::triggered, this, &MainWindow::showCommandPalette);
+
+    m_shortcutsAction = new QAction(tr("&Keyboard shortcuts"), this);
+    m_shortcutsAction->setObjectName(u"keyboardShortcutsAction"_s);
+    m_shortcutsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::showKeyboardShortcuts);
+
+    m_preferences = new PreferenceMenus(this);
 }
 
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_newAction);
+    file->addAction(m_addClusterAction);
     file->addAction(m_closeAction);
     file->addSeparator();
     file->addAction(m_quitAction);
+    m_workspaces->addToMenu(file);
 
     QMenu *connection = menuBar()->addMenu(tr("&Connection"));
     connection->addAction(m_connectAction);
@@ -175,15 +224,23 @@ void MainWindow::createMenus()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(u"viewMenu"_s);
+    view->addAction(m_paletteAction);
+    view->addSeparator();
     view->addAction(m_subscriptionsPanelAction);
     view->addAction(m_brokerStatsPanelAction);
     view->addAction(m_detailsPanelAction);
+    view->addAction(m_publishPanelAction);
     view->addSeparator();
     m_toolBar = new QToolBar(tr("Main toolbar"), this);
     view->addAction(m_toolBar->toggleViewAction());
     view->addAction(m_statusBarAction);
+    view->addSeparator();
+    view->addMenu(m_preferences->themeMenu());
+    view->addMenu(m_preferences->languageMenu());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_shortcutsAction);
+    help->addSeparator();
     help->addAction(m_aboutAction);
     help->addAction(m_aboutQtAction);
 }
@@ -196,6 +253,7 @@ void MainWindow::createToolBar()
     m_toolBar->addAction(m_newAction);
     m_toolBar->addAction(m_connectAction);
     m_toolBar->addAction(m_subscribeAction);
+    m_toolBar->addAction(m_publishPanelAction);
     addToolBar(Qt::TopToolBarArea, m_toolBar);
 }
 
@@ -212,11 +270,14 @@ void MainWindow::createStatusBar()
 
     m_statusWarning = statusLabel(bar, u"statusWarning"_s);
     m_statusWarning->setAccessibleName(tr("Warnings"));
-    m_statusWarning->setStyleSheet(u"QLabel { color: #a84300; font-weight: bold; }"_s);
     m_statusMessages = statusLabel(bar, u"statusMessages"_s);
+    m_statusMessages->setAccessibleName(tr("Messages received"));
     m_statusRate = statusLabel(bar, u"statusRate"_s);
+    m_statusRate->setAccessibleName(tr("Message rate"));
     m_statusTopics = statusLabel(bar, u"statusTopics"_s);
+    m_statusTopics->setAccessibleName(tr("Topics"));
     m_statusHistory = statusLabel(bar, u"statusHistory"_s);
+    m_statusHistory->setAccessibleName(tr("Message history memory"));
     m_statusHistory->setToolTip(tr("Message history kept in memory for this connection, and "
                                    "its budget. Past the budget the oldest history goes first; "
                                    "counts and last values stay exact."));
@@ -230,26 +291,14 @@ void MainWindow::createStatusBar()
 
 QWidget *MainWindow::createEmptyPage()
 {
-    auto *page = new QWidget(this);
-    page->setObjectName(u"emptyPage"_s);
-    auto *layout = new QVBoxLayout(page);
-    layout->addStretch(1);
-    auto *title = new QLabel(tr("No connection is open"), page);
-    QFont big = title->font();
-    big.setPointSizeF(big.pointSizeF() * 1.4);
-    big.setBold(true);
-    title->setFont(big);
-    title->setAlignment(Qt::AlignCenter);
-    layout->addWidget(title);
-    auto *hint = new QLabel(tr("Connect to an MQTT broker to watch its topics live."), page);
-    hint->setAlignment(Qt::AlignCenter);
-    layout->addWidget(hint);
-    auto *button = new QPushButton(tr("New connection…"), page);
-    button->setObjectName(u"emptyPageNewConnection"_s);
-    connect(button, &QPushButton::clicked, this, &MainWindow::newConnection);
-    layout->addWidget(button, 0, Qt::AlignHCenter);
-    layout->addStretch(2);
-    return page;
+    m_welcome = new WelcomePage(this);
+    connect(m_welcome, &WelcomePage::newConnectionRequested, this, &MainWindow::newConnection);
+    connect(m_welcome, &WelcomePage::addClusterRequested, this, &MainWindow::addClusterFromKubeconfig);
+    connect(m_welcome, &WelcomePage::openWorkspaceRequested, this,
+            [this] { m_workspaces->openWithDialog(); });
+    connect(m_welcome, &WelcomePage::recentWorkspaceRequested, this,
+            [this](const QString &path) { m_workspaces->openRecent(path); });
+    return m_welcome;
 }
 
 void MainWindow::restoreWindowState()
@@ -272,6 +321,10 @@ void MainWindow::saveWindowState() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_workspaces->maybeSave()) {
+        event->ignore();
+        return;
+    }
     saveWindowState();
     // Disconnect cleanly (the broker logs a goodbye, not a dropped socket).
     while (m_tabs->count() > 0)
@@ -289,6 +342,7 @@ ConnectionView *MainWindow::openConnection(const ConnectionProfile &profile,
     view->setPanelVisible(ConnectionView::Panel::Subscriptions, m_subscriptionsPanelAction->isChecked());
     view->setPanelVisible(ConnectionView::Panel::BrokerStats, m_brokerStatsPanelAction->isChecked());
     view->setPanelVisible(ConnectionView::Panel::TopicDetails, m_detailsPanelAction->isChecked());
+    view->setPanelVisible(ConnectionView::Panel::Publish, m_publishPanelAction->isChecked());
     view->setSecrets(password, keyPassphrase);
 
     const int index = m_tabs->addTab(view, profile.displayName());
@@ -307,6 +361,7 @@ ConnectionView *MainWindow::openConnection(const ConnectionProfile &profile,
     view->connectToBroker();
     updateActions();
     updateStatusBar();
+    Q_EMIT connectionOpened(view);
     return view;
 }
 
@@ -323,8 +378,75 @@ void MainWindow::newConnection()
     openConnection(dialog.profile(), dialog.password(), dialog.keyPassphrase());
 }
 
+ClusterView *MainWindow::openCluster(const QString &kubeconfigPath, const QString &context)
+{
+    // One history file for every cluster tab, so the scaling timeline outlives the API server's
+    // event TTL; found by name so other parts can share it.
+    auto *history = findChild<HistoryStore *>(u"historyStore"_s);
+    if (!history) {
+        history = new HistoryStore(this);
+        history->setObjectName(u"historyStore"_s);
+        const QString path = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/history.sqlite"_s;
+        if (auto r = history->open(path); !r)
+            qCWarning(lcUi).noquote() << "history:" << r.error().message;
+    }
+    // The cluster's timeline draws linked queues from the dashboard's series, live.
+    const auto *dashboard = findChild<MetricsDashboard *>();
+    auto *view = new ClusterView(dashboard ? dashboard->timeSeries() : nullptr, m_tabs);
+    view->setHistoryStore(history->isOpen() ? history : nullptr);
+    view->setWorkloadLinks(WorkloadLinks{m_workspaces->workloadLinks()});
+    if (auto r = view->open(kubeconfigPath, context); !r) {
+        delete view;
+        qCWarning(lcKube).noquote() << "cannot open the cluster:" << r.error().message;
+        QMessageBox::warning(this, tr("Cannot open the cluster"), r.error().message);
+        return nullptr;
+    }
+    const int index = m_tabs->addTab(view, view->displayName());
+    const auto updateClusterTab = [this, view] {
+        const int i = m_tabs->indexOf(view);
+        if (i < 0)
+            return;
+        m_tabs->setTabText(i, view->displayName());
+        m_tabs->setTabToolTip(i, view->stateText());
+        m_tabs->setTabIcon(i, ui::stateDotIcon(view->hasError() ? MqttConnection::State::Failed
+                                                                : MqttConnection::State::Connected));
+    };
+    connect(view, &ClusterView::stateChanged, this, updateClusterTab);
+    connect(view, &ClusterView::workloadLinksChanged, this, [this, view] {
+        // This context's links from the view, every other context's as the workspace had them.
+        QList<WorkloadLink> links = view->workloadLinks().links;
+        for (const WorkloadLink &l : m_workspaces->workloadLinks()) {
+            if (l.context != view->contextName())
+                links.append(l);
+        }
+        m_workspaces->setWorkloadLinks(links);
+    });
+    m_stack->setCurrentWidget(m_tabs);
+    m_tabs->setCurrentIndex(index);
+    updateClusterTab();
+    return view;
+}
+
+void MainWindow::addClusterFromKubeconfig()
+{
+    const QStringList defaults = kube::KubeConfig::defaultPaths();
+    const QString start = defaults.isEmpty() ? QDir::homePath() : defaults.constFirst();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Add a cluster from kubeconfig"), start,
+                                                      tr("Kubeconfig files (*config* *.yaml *.yml);;All files (*)"));
+    if (!path.isEmpty())
+        openCluster(path);
+}
+
 void MainWindow::closeConnection(int tabIndex)
 {
+    if (auto *cluster = qobject_cast<ClusterView *>(m_tabs->widget(tabIndex))) {
+        m_tabs->removeTab(tabIndex);
+        cluster->deleteLater();
+        if (m_tabs->count() == 0)
+            m_stack->setCurrentWidget(m_emptyPage);
+        onCurrentTabChanged();
+        return;
+    }
     ConnectionView *view = viewAt(tabIndex);
     if (!view)
         return;
@@ -332,9 +454,12 @@ void MainWindow::closeConnection(int tabIndex)
     view->disconnectFromBroker();
     m_tabs->removeTab(tabIndex);
     view->deleteLater();
-    if (m_tabs->count() == 0)
+    if (m_tabs->count() == 0) {
+        m_welcome->setRecentWorkspaces(m_workspaces->recentPaths());
         m_stack->setCurrentWidget(m_emptyPage);
+    }
     onCurrentTabChanged();
+    Q_EMIT connectionClosed();
 }
 
 void MainWindow::closeCurrentConnection()
@@ -393,6 +518,9 @@ void MainWindow::setPanelVisible(int panel, bool visible)
     case ConnectionView::Panel::TopicDetails:
         settings::ShowTopicDetailsPanel.write(*s, visible);
         break;
+    case ConnectionView::Panel::Publish:
+        settings::ShowPublishPanel.write(*s, visible);
+        break;
     }
 }
 
@@ -400,10 +528,36 @@ void MainWindow::setPanelVisible(int panel, bool visible)
 
 void MainWindow::onCurrentTabChanged()
 {
-    ConnectionView *view = currentView();
-    setWindowTitle(view ? tr("%1 – Tideline").arg(view->profile().displayName()) : tr("Tideline"));
+    updateWindowTitle();
     updateActions();
     updateStatusBar();
+}
+
+void MainWindow::updateWindowTitle()
+{
+    // "[*]" is where Qt puts the modified marker.
+    const ConnectionView *view = currentView();
+    const QString connection = view ? view->profile().displayName() : QString();
+    QString title;
+    if (m_workspaces && (m_workspaces->hasFile() || m_workspaces->isModified())) {
+        const QString workspace = m_workspaces->displayName();
+        title = view ? tr("%1[*] – %2 – Tideline").arg(workspace, connection) : tr("%1[*] – Tideline").arg(workspace);
+    } else {
+        title = view ? tr("%1[*] – Tideline").arg(connection) : tr("Tideline[*]");
+    }
+    setWindowTitle(title);
+    setWindowModified(m_workspaces && m_workspaces->isModified());
+}
+
+void MainWindow::showCommandPalette()
+{
+    m_palette->popup();
+}
+
+void MainWindow::showKeyboardShortcuts()
+{
+    ShortcutsDialog dialog(menuBar(), this);
+    dialog.exec();
 }
 
 void MainWindow::updateActions()
@@ -436,6 +590,7 @@ void MainWindow::updateStatusBar()
     if (!view) {
         m_statusState->setText(tr("No connection"));
         m_statusState->setStyleSheet({});
+        m_statusWarning->setStyleSheet({});
         for (QLabel *l : details)
             l->hide();
         m_statusWarning->hide();
@@ -444,9 +599,16 @@ void MainWindow::updateStatusBar()
     const ConnectionView::Stats s = view->stats();
     if (m_statusState->text() != s.stateText)
         m_statusState->setText(s.stateText);
-    m_statusState->setStyleSheet(s.state == MqttConnection::State::Failed
-                                     ? u"QLabel { color: #c62828; }"_s
-                                     : QString());
+    // Colours follow the theme: the light and the dark palette need different shades.
+    const QString stateStyle = s.state == MqttConnection::State::Failed
+                                   ? u"QLabel { color: %1; }"_s.arg(ui::errorTextColor(palette()).name())
+                                   : QString();
+    if (m_statusState->styleSheet() != stateStyle)
+        m_statusState->setStyleSheet(stateStyle);
+    const QString warningStyle =
+        u"QLabel { color: %1; font-weight: bold; }"_s.arg(ui::warningTextColor(palette()).name());
+    if (m_statusWarning->styleSheet() != warningStyle)
+        m_statusWarning->setStyleSheet(warningStyle);
     m_statusMessages->setText(tr("Messages: %1").arg(ui::formatCount(s.messages)));
     m_statusRate->setText(tr("%1 msg/s").arg(ui::formatRate(s.rate)));
     m_statusTopics->setText(tr("Topics: %1").arg(ui::formatCount(s.topics)));

@@ -40,12 +40,19 @@ inline const Key<QByteArray> MainWindowState{"ui/mainWindow/state", {}};
 inline const Key<bool> ShowSubscriptionsPanel{"ui/panels/subscriptions", true};
 inline const Key<bool> ShowBrokerStatsPanel{"ui/panels/brokerStats", true};
 inline const Key<bool> ShowTopicDetailsPanel{"ui/panels/topicDetails", true};
+inline const Key<bool> ShowPublishPanel{"ui/panels/publish", false};
 inline const Key<bool> ShowStatusBar{"ui/statusBar", true};
 inline const Key<QByteArray> TopicHeaderState{"ui/connectionView/topicHeader", {}};
 inline const Key<QByteArray> ConnectionSplitterState{"ui/connectionView/splitter", {}};
 inline const Key<QByteArray> TopicSplitterState{"ui/connectionView/topicSplitter", {}};
 inline const Key<QString> LastProfileId{"ui/connectionDialog/lastProfile", {}};
 inline const Key<QByteArray> ConnectionDialogGeometry{"ui/connectionDialog/geometry", {}};
+// "system", "light" or "dark" (ui/Theme.h).
+inline const Key<QString> Theme{"ui/theme", QStringLiteral("system")};
+// "" for the system's language, "en" or "zh_CN"; applied at the next start.
+inline const Key<QString> Language{"ui/language", {}};
+// Where the last workspace was opened or saved (the file dialogs start there).
+inline const Key<QString> LastWorkspaceDirectory{"workspaces/lastDirectory", {}};
 // History memory per connection, MiB (TopicTree::DefaultHistoryBudget is 256 MiB).
 inline const Key<int> HistoryBudgetMiB{"history/budgetMiB", 256};
 

@@ -21,6 +21,43 @@ QColor stateColor(MqttConnection::State state)
     return QColor(0x8a, 0x8a, 0x8a);
 }
 
+namespace {
+bool darkBackground(const QPalette &palette)
+{
+    return palette.color(QPalette::Window).lightness() < 128;
+}
+} // namespace
+
+QColor errorTextColor(const QPalette &palette)
+{
+    // Every text shade here is above 4.5:1 (WCAG AA) against its window colour: #c62828 on
+    // Fusion's #efefef is 4.9:1, #ff8a80 on the dark theme's #2b2d31 is 6.0:1.
+    return darkBackground(palette) ? QColor(0xff, 0x8a, 0x80) : QColor(0xc6, 0x28, 0x28);
+}
+
+QColor warningTextColor(const QPalette &palette)
+{
+    // #a84300 on #efefef is 5.3:1, #ffb74d on #2b2d31 is 8.0:1.
+    return darkBackground(palette) ? QColor(0xff, 0xb7, 0x4d) : QColor(0xa8, 0x43, 0x00);
+}
+
+QColor stateTextColor(MqttConnection::State state, const QPalette &palette)
+{
+    const bool dark = darkBackground(palette);
+    switch (state) {
+    case MqttConnection::State::Connected:
+        return dark ? QColor(0x6f, 0xd0, 0x82) : QColor(0x1b, 0x6e, 0x2e);
+    case MqttConnection::State::Connecting:
+    case MqttConnection::State::Reconnecting:
+        return dark ? QColor(0xff, 0xc8, 0x57) : QColor(0x8a, 0x55, 0x00);
+    case MqttConnection::State::Failed:
+        return errorTextColor(palette);
+    case MqttConnection::State::Disconnected:
+        break;
+    }
+    return palette.color(QPalette::WindowText);
+}
+
 QPixmap stateDotPixmap(MqttConnection::State state, int size, qreal devicePixelRatio)
 {
     QPixmap pixmap(QSize(size, size) * devicePixelRatio);

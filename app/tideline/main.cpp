@@ -1,7 +1,10 @@
 // Tideline's GUI entry point: application identity, translations, the command line, the window.
 
+#include "DemoSession.h"
 #include "MainWindow.h"
 #include "Settings.h"
+#include "Theme.h"
+#include "WorkspaceController.h"
 #include "core/Logging.h"
 #include "models/TopicFilter.h"
 #include "mqtt/ConnectionProfile.h"
@@ -28,27 +31,35 @@ void printError(const QString &message)
     std::fprintf(stderr, "tideline: %s\n", qPrintable(message));
 }
 
-// --lang must take effect before the parser exists, so that --help is translated as well.
-QString forcedLanguage(const QStringList &arguments)
+// --lang and --settings must take effect before the parser exists, so that --help is
+// translated as well (in the language --lang or the settings choose).
+QString earlyOption(const QStringList &arguments, const QString &name)
 {
+    const QString flag = u"--"_s + name;
     for (qsizetype i = 1; i < arguments.size(); ++i) {
         const QString &a = arguments.at(i);
-        if (a == u"--lang"_s && i + 1 < arguments.size())
+        if (a == flag && i + 1 < arguments.size())
             return arguments.at(i + 1);
-        if (a.startsWith(u"--lang="_s))
-            return a.mid(7);
+        if (a.startsWith(flag + u'='))
+            return a.mid(flag.size() + 1);
     }
     return {};
 }
 
+// --lang wins; then View › Language (saved in the settings); then the system's language.
 void installTranslations(QApplication &app, const QString &forced)
 {
     QLocale locale = QLocale::system();
-    if (!forced.isEmpty()) {
-        locale = QLocale(forced);
+    QString chosen = forced;
+    if (chosen.isEmpty()) {
+        const auto s = tideline::settings::open();
+        chosen = tideline::settings::Language.read(*s);
+    }
+    if (!chosen.isEmpty()) {
+        locale = QLocale(chosen);
         if (locale.language() != QLocale::Chinese && locale.language() != QLocale::English) {
             printError(QCoreApplication::translate("main", "Unsupported language \"%1\"; using English.")
-                           .arg(forced));
+                           .arg(chosen));
             locale = QLocale(QLocale::English, QLocale::UnitedStates);
         }
         QLocale::setDefault(locale);
@@ -79,7 +90,9 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon(u":/icons/tideline.svg"_s));
     QCoreApplication::setApplicationVersion(QStringLiteral(TIDELINE_VERSION));
 
-    installTranslations(app, forcedLanguage(QCoreApplication::arguments()));
+    if (const QString ini = earlyOption(QCoreApplication::arguments(), u"settings"_s); !ini.isEmpty())
+        tideline::settings::useIniFile(ini);
+    installTranslations(app, earlyOption(QCoreApplication::arguments(), u"lang"_s));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
@@ -111,12 +124,33 @@ int main(int argc, char *argv[])
     const QCommandLineOption langOption(
         u"lang"_s, QCoreApplication::translate("main", "Use the language LANG (zh_CN or en) instead of the system's."),
         u"LANG"_s);
+    const QCommandLineOption demoOption(
+        u"demo"_s, QCoreApplication::translate("main", "Start the surge demo: local brokers, shop, workers and a demo "
+                                                       "cluster, all stopped on exit."));
+    const QCommandLineOption demoSpeedOption(
+        u"demo-speed"_s, QCoreApplication::translate("main", "Run the demo's surge profile F times faster (default 1)."),
+        u"F"_s, u"1"_s);
+    const QCommandLineOption screenshotEveryOption(
+        u"screenshot-every"_s,
+        QCoreApplication::translate("main", "With --screenshot FILE: save a PNG every MS milliseconds as FILE-001.png, "
+                                            "FILE-002.png, …"),
+        u"MS"_s);
     parser.addOptions({urlOption, subscribeOption, profileOption, screenshotOption, quitAfterOption,
-                       settingsOption, langOption});
+                       settingsOption, langOption, demoOption, demoSpeedOption, screenshotEveryOption});
+    parser.addPositionalArgument(
+        u"workspace"_s,
+        QCoreApplication::translate("main", "A workspace file (*.tideline) to open: its connections, "
+                                            "dashboards and window layout."),
+        u"[WORKSPACE]"_s);
     parser.process(app);
 
     if (parser.isSet(settingsOption))
         tideline::settings::useIniFile(parser.value(settingsOption));
+    if (parser.positionalArguments().size() > 1) {
+        printError(QCoreApplication::translate("main", "Open one workspace at a time."));
+        return 2;
+    }
+    const QString workspacePath = parser.positionalArguments().value(0);
 
     if (parser.isSet(urlOption) && parser.isSet(profileOption)) {
         printError(QCoreApplication::translate("main", "Use either --url or --profile, not both."));
@@ -172,12 +206,57 @@ int main(int argc, char *argv[])
     if (!screenshot.isEmpty() && quitAfterMs < 0)
         quitAfterMs = DefaultScreenshotDelayMs;
 
+    tideline::ui::applySavedTheme();
     tideline::MainWindow window;
+    if (!workspacePath.isEmpty()) {
+        const auto opened = window.workspaces()->open(workspacePath);
+        if (!opened) {
+            printError(opened.error().message);
+            return 2;
+        }
+    }
     if (!screenshot.isEmpty())
         window.resize(tideline::MainWindow::DefaultSize); // reproducible pictures for the docs
+    // A scripted run ends by itself: nobody is there to answer "save changes?".
+    if (quitAfterMs >= 0)
+        window.workspaces()->setAskToSave(false);
     window.show();
     if (profile)
         window.openConnection(*profile);
+    tideline::DemoSession::attachTo(&window);
+    if (parser.isSet(demoOption)) {
+        bool ok = false;
+        const double speed = parser.value(demoSpeedOption).toDouble(&ok);
+        if (!ok || speed < 0.01 || speed > 100) {
+            printError(QCoreApplication::translate("main", "--demo-speed needs a number from 0.01 to 100."));
+            return 2;
+        }
+        tideline::demo::DemoEnvironment::Options demoOptions;
+        demoOptions.profile = demoOptions.profile.scaled(speed);
+        demoOptions.hpaSyncMs = qMax(1000, int(demoOptions.hpaSyncMs / speed));
+        demoOptions.scaleUpPeriodSeconds = qMax(1, int(demoOptions.scaleUpPeriodSeconds / speed));
+        demoOptions.scaleDownWindowSeconds = qMax(1, int(demoOptions.scaleDownWindowSeconds / speed));
+        (new tideline::DemoSession(&window, demoOptions))->start();
+    }
+    QTimer seriesTimer;
+    int seriesIndex = 0;
+    if (parser.isSet(screenshotEveryOption) && !screenshot.isEmpty()) {
+        const int every = parser.value(screenshotEveryOption).toInt();
+        if (every < 100) {
+            printError(QCoreApplication::translate("main", "--screenshot-every needs at least 100 milliseconds."));
+            return 2;
+        }
+        QString base = screenshot;
+        if (base.endsWith(u".png"_s, Qt::CaseInsensitive))
+            base.chop(4);
+        seriesTimer.setInterval(every);
+        QObject::connect(&seriesTimer, &QTimer::timeout, &window, [&window, &seriesIndex, base] {
+            const QString file = u"%1-%2.png"_s.arg(base).arg(++seriesIndex, 3, 10, QLatin1Char('0'));
+            if (!window.grab().save(file, "PNG"))
+                printError(QCoreApplication::translate("main", "Could not write the screenshot to %1.").arg(file));
+        });
+        seriesTimer.start();
+    }
 
     int exitCode = 0;
     if (quitAfterMs >= 0) {
