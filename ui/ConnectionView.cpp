@@ -264,7 +264,7 @@ QWidget *ConnectionView::buildTopicArea()
     m_tree->setColumnWidth(TopicTreeModel::TopicColumn, fm.horizontalAdvance(QLatin1Char('m')) * 16 + 80);
     fit(TopicTreeModel::MessagesColumn, u"1,000,000"_s);
     fit(TopicTreeModel::RateColumn, u"10,000.0"_s);
-    fit(TopicTreeModel::RetainedColumn, m_model->tr("retained"));
+    fit(TopicTreeModel::RetainedColumn, TopicTreeModel::tr("retained"));
     fit(TopicTreeModel::QosColumn, u"2"_s);
     fit(TopicTreeModel::AgeColumn, u"59 min"_s);
     layout->addWidget(m_tree, 1);
@@ -803,7 +803,7 @@ void ConnectionView::refreshHeader()
         m_stateLabel->setText(text);
     QPalette pal = m_stateLabel->palette();
     pal.setColor(QPalette::WindowText, s == MqttConnection::State::Failed
-                                           ? ui::stateColor(s)
+                                           ? ui::errorTextColor(palette())
                                            : palette().color(QPalette::WindowText));
     m_stateLabel->setPalette(pal);
 
