@@ -4,6 +4,7 @@
 #include "ConnectionView.h"
 #include "MainWindow.h"
 #include "MetricsDashboard.h"
+#include "QueueDepthChart.h"
 #include "WelcomePage.h"
 #include "core/Logging.h"
 #include "demo/DemoCluster.h"
@@ -108,6 +109,9 @@ void DemoSession::layOut()
             tabs->setCurrentIndex(index);
             if (QTabWidget *details = m_cluster->detailTabs())
                 details->setCurrentIndex(ClusterView::TimelineTab);
+            // The surge plays out in minutes: show the last five, not the default hour.
+            if (QueueDepthChart *chart = m_cluster->chart())
+                chart->setWindowMs(5 * 60 * 1000);
         }
     }
     const QString summary = m_env->summary();
