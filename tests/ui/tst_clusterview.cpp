@@ -513,6 +513,8 @@ private Q_SLOTS:
         auto view = openView(config);
         QVERIFY(view);
         QTRY_VERIFY_WITH_TIMEOUT(view->hasError(), 10000);
+        // Each watcher fails on its own schedule: wait until the deployments' failure is in too.
+        QTRY_VERIFY_WITH_TIMEOUT(view->stateLabel()->toolTip().contains(u"deployments: "_s), 10000);
         const QString text = view->stateLabel()->text();
         QVERIFY2(text.contains(expected), qPrintable(text));
         // One problem in full, the rest by name (all of them in the tooltip).
