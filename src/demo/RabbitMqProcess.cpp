@@ -376,6 +376,14 @@ bool RabbitMqProcess::waitForListeners(QString *error)
     return false;
 }
 
+bool RabbitMqProcess::restart(QString *error)
+{
+    if (isRunning())
+        stop(2000);
+    m_keepPorts = true;
+    return start(error);
+}
+
 bool RabbitMqProcess::start(QString *error)
 {
     QString localError;
@@ -392,18 +400,21 @@ bool RabbitMqProcess::start(QString *error)
                      .arg(server);
         return false;
     }
-    const QList<quint16> ports = distinctFreePorts(7);
-    if (ports.size() != 7) {
-        *error = QStringLiteral("no free loopback ports");
-        return false;
+    if (!m_keepPorts || m_amqpPort == 0) {
+        const QList<quint16> ports = distinctFreePorts(7);
+        if (ports.size() != 7) {
+            *error = QStringLiteral("no free loopback ports");
+            return false;
+        }
+        m_amqpPort = ports[0];
+        m_mqttPort = ports[1];
+        m_webMqttPort = ports[2];
+        m_managementPort = ports[3];
+        m_prometheusPort = ports[4];
+        m_distPort = ports[5];
+        m_epmdPort = ports[6];
     }
-    m_amqpPort = ports[0];
-    m_mqttPort = ports[1];
-    m_webMqttPort = ports[2];
-    m_managementPort = ports[3];
-    m_prometheusPort = ports[4];
-    m_distPort = ports[5];
-    m_epmdPort = ports[6];
+    m_keepPorts = false;
 
     if (!prepareDir(error) || !startEpmd(error)) {
         stop(0);

@@ -54,6 +54,9 @@ public:
     // Starts epmd and the node and waits until every listener accepts connections. On failure
     // returns false with the reason and the tail of the node's log in `error`, and cleans up.
     bool start(QString *error);
+    // Starts again on the same ports (after kill() or stop()), as a broker coming back after a
+    // crash would: clients configured with the old URL reconnect to it.
+    bool restart(QString *error);
     // SIGTERM to the node's beam process, SIGKILL after graceMs (graceMs <= 0: SIGKILL at
     // once); then SIGKILL to anything the node left behind, then epmd. Safe to call twice.
     // A clean stop of 3.10 with the management plugin takes about 6 s (its agent waits 5 s for
@@ -126,6 +129,7 @@ private:
     quint16 m_distPort = 0;
     quint16 m_epmdPort = 0;
     qint64 m_beamPid = 0;
+    bool m_keepPorts = false;
     qint64 m_startDurationMs = 0;
     std::unique_ptr<QProcess> m_epmd;
     std::unique_ptr<QProcess> m_node;

@@ -215,6 +215,28 @@ private Q_SLOTS:
         QCOMPARE(history.back().payload, QByteArrayLiteral("42"));
     }
 
+    void brokerKilledReconnectsAndRestores()
+    {
+        const QByteArray topic = "plant/line2/after-restart";
+        Client subscriber(rabbitProfile(m_broker.mqttUrl()));
+        QVERIFY2(openAndSubscribe(subscriber, QStringLiteral("plant/line2/#"), 1), qPrintable(describe(*subscriber.connection)));
+        m_broker.kill();
+        QTRY_VERIFY_WITH_TIMEOUT(subscriber.connection->state() == MqttConnection::State::Reconnecting, 20000);
+        QString error;
+        QVERIFY2(m_broker.restart(&error), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(subscriber.connection->state(), MqttConnection::State::Connected, 90000);
+        // The subscription came back with the connection: a new message reaches the tree.
+        Client publisher(rabbitProfile(m_broker.mqttUrl()));
+        publisher.connection->open();
+        QTRY_COMPARE_WITH_TIMEOUT(publisher.connection->state(), MqttConnection::State::Connected, 15000);
+        const auto publishAndLook = [&] {
+            publisher.connection->publish(topic, "back", 1, false);
+            return subscriber.has(topic);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(publishAndLook(), 20000);
+        QCOMPARE(subscriber.lastPayload(topic), QByteArrayLiteral("back"));
+    }
+
     void wrongPasswordFails()
     {
         Client client(rabbitProfile(m_broker.mqttUrl()), QStringLiteral("not-the-password"));
