@@ -383,8 +383,16 @@ private Q_SLOTS:
         QCOMPARE(o.value(u"metric"_s).toObject(), QJsonObject());
         QVERIFY(QDateTime::fromString(o.value(u"time"_s).toString(), Qt::ISODateWithMs).isValid());
 
-        const CliRun range = runCli({u"metrics"_s, u"query"_s, u"--prometheus"_s, m_prometheus->url(), u"--query"_s,
-                                     selector, u"--range"_s, u"2m"_s, u"--step"_s, u"1s"_s});
+        // A range ends at now aligned down to the step: right after the series' first scrape it
+        // can still be empty ("no series"), so ask again until the first sample falls inside.
+        CliRun range;
+        for (int attempt = 0; attempt < 20; ++attempt) {
+            range = runCli({u"metrics"_s, u"query"_s, u"--prometheus"_s, m_prometheus->url(), u"--query"_s,
+                            selector, u"--range"_s, u"2m"_s, u"--step"_s, u"1s"_s});
+            if (!range.err.contains("returned no series"))
+                break;
+            QTest::qWait(500);
+        }
         QVERIFY2(range.exitCode == 0, describe(range));
         const QList<QByteArray> rangeLines = lines(range.out);
         QVERIFY2(!rangeLines.isEmpty() && rangeLines.constFirst().simplified() == QByteArray("SERIES TIME VALUE"),
