@@ -6,11 +6,11 @@
 #include "RabbitMqProcess.h"
 #include "ShopTraffic.h"
 #include "core/Logging.h"
+#include "metrics/RabbitMqManagementApi.h"
+#include "metrics/RabbitMqManagementSource.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QTcpServer>
 #include <QTcpSocket>
 
@@ -70,8 +70,6 @@ DemoEnvironment::DemoEnvironment(Options options, QObject *parent)
 {
     m_dataDir = m_options.dataDir.isEmpty() ? m_tempDir.path() : m_options.dataDir;
     m_serverThread.setObjectName(u"demo-servers"_s);
-    m_depthTimer.setInterval(1000);
-    connect(&m_depthTimer, &QTimer::timeout, this, &DemoEnvironment::pollDepth);
 }
 
 DemoEnvironment::~DemoEnvironment()
@@ -154,9 +152,25 @@ void DemoEnvironment::onRabbit(int amqpPort, int managementPort, const QString &
         fail(Component::Shop, r.error().message);
         m_shop.reset();
     }
-    m_http = std::make_unique<QNetworkAccessManager>();
-    m_depthTimer.start();
-    pollDepth();
+    // The HPA's metric: the queue's depth as the management API reports it, read by the same
+    // source the dashboard uses. A failing poll leaves the last value; the HPA then says so.
+    RabbitMqManagementSource::Options depthOptions;
+    depthOptions.url = QUrl(m_managementUrl);
+    depthOptions.user = managementUser();
+    depthOptions.vhost = u"/"_s;
+    depthOptions.queue = QString::fromLatin1(OrderShop::QueueName);
+    m_depthSource = std::make_unique<RabbitMqManagementSource>(depthOptions);
+    m_depthSource->setPassword(managementPassword());
+    m_depthSource->setIntervalMs(1000);
+    connect(m_depthSource.get(), &MetricSource::samplesReady, this, [this](const QList<MetricSample> &samples) {
+        for (const MetricSample &sample : samples) {
+            if (sample.key.name == RabbitMqManagementApi::Messages) {
+                m_depth = sample.point.value;
+                Q_EMIT depthChanged(*m_depth);
+            }
+        }
+    });
+    m_depthSource->start();
     startMetricsEndpoint();
 
     if (m_shop) {
@@ -176,26 +190,6 @@ void DemoEnvironment::onRabbit(int amqpPort, int managementPort, const QString &
         }
     }
     finishIfDone();
-}
-
-void DemoEnvironment::pollDepth()
-{
-    if (!m_http || m_managementUrl.isEmpty())
-        return;
-    QNetworkRequest request(QUrl(m_managementUrl + u"/api/queues/%2F/orders?columns=messages"_s));
-    request.setRawHeader("Authorization", "Basic " + QByteArray("guest:guest").toBase64());
-    request.setTransferTimeout(3000);
-    QNetworkReply *reply = m_http->get(request);
-    connect(reply, &QNetworkReply::finished, this, [this, reply] {
-        reply->deleteLater();
-        if (reply->error() != QNetworkReply::NoError)
-            return; // the HPA sees "no metric" and says so, as a real one would
-        const QJsonValue messages = QJsonDocument::fromJson(reply->readAll()).object().value(u"messages"_s);
-        if (!messages.isDouble())
-            return; // the statistics are not in yet
-        m_depth = messages.toDouble();
-        Q_EMIT depthChanged(*m_depth);
-    });
 }
 
 void DemoEnvironment::startMetricsEndpoint()
@@ -273,7 +267,7 @@ void DemoEnvironment::stop()
     if (m_stopped)
         return;
     m_stopped = true;
-    m_depthTimer.stop();
+    m_depthSource.reset();
     if (m_cluster)
         m_cluster->stop();
     m_cluster.reset();
@@ -284,7 +278,6 @@ void DemoEnvironment::stop()
         m_traffic->stop();
     m_traffic.reset();
     m_metricsServer.reset();
-    m_http.reset();
     if (m_serverThread.isRunning()) {
         if (m_host)
             QMetaObject::invokeMethod(m_host, &ServerHost::stopAll, Qt::BlockingQueuedConnection);

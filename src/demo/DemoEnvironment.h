@@ -12,8 +12,11 @@
 #include <memory>
 #include <optional>
 
-class QNetworkAccessManager;
 class QTcpServer;
+
+namespace tideline {
+class RabbitMqManagementSource;
+}
 
 namespace tideline::demo {
 
@@ -86,7 +89,6 @@ Q_SIGNALS:
 private:
     void onMosquitto(const QString &url, const QString &error);
     void onRabbit(int amqpPort, int managementPort, const QString &error);
-    void pollDepth();
     void startMetricsEndpoint();
     void fail(Component c, const QString &reason);
     void finishIfDone();
@@ -99,9 +101,8 @@ private:
     std::unique_ptr<ShopTraffic> m_traffic;
     std::unique_ptr<OrderShop> m_shop;
     std::unique_ptr<DemoCluster> m_cluster;
-    std::unique_ptr<QNetworkAccessManager> m_http;
+    std::unique_ptr<RabbitMqManagementSource> m_depthSource; // the same source the dashboard uses
     std::unique_ptr<QTcpServer> m_metricsServer;
-    QTimer m_depthTimer;
     QString m_mqttUrl;
     QString m_managementUrl;
     int m_amqpPort = 0;
