@@ -2,8 +2,10 @@
 
 #include "PayloadInspectorView.h"
 #include "PublishPanel.h"
+#include "ReplayDialog.h"
 #include "Settings.h"
 #include "StateStyle.h"
+#include "Theme.h"
 #include "core/IngestPipeline.h"
 #include "core/Logging.h"
 #include "models/TopicFilter.h"
@@ -66,6 +68,7 @@ ConnectionView::ConnectionView(const ConnectionProfile &profile, CredentialStore
     m_pipeline = new IngestPipeline(budget, this);
     m_connection = new MqttConnection(m_profile, m_pipeline->inbox(), this);
     m_model = new TopicTreeModel(m_pipeline, this);
+    m_model->setNewTopicColor(ui::newTopicHighlight(palette()));
     m_proxy = new TopicFilterProxyModel(this);
     m_proxy->setSourceModel(m_model);
 
@@ -77,6 +80,12 @@ ConnectionView::ConnectionView(const ConnectionProfile &profile, CredentialStore
             [this](const std::vector<MqttMessage> &messages) {
                 std::vector<MqttMessage> batch = messages;
                 m_pipeline->inbox()->pushBatch(batch);
+            });
+    connect(m_inspector, &PayloadInspectorView::replayRequested, this,
+            [this](const std::vector<MqttMessage> &messages, const QString &path) {
+                auto *dialog = new ReplayDialog(m_connection, messages, path, this);
+                dialog->setAttribute(Qt::WA_DeleteOnClose);
+                dialog->open();
             });
 
     connect(m_connection, &MqttConnection::stateChanged, this,
@@ -667,7 +676,7 @@ void ConnectionView::refreshSubscriptionList()
         item->setText(2, text);
         item->setToolTip(2, text);
         if (status.failed)
-            item->setForeground(2, QColor(0xc6, 0x28, 0x28));
+            item->setForeground(2, ui::errorTextColor(m_subscriptionList->palette()));
         if (sub.filter == selected)
             item->setSelected(true);
     }
@@ -683,6 +692,17 @@ void ConnectionView::refreshSubscriptionList()
         for (int column = 0; column < 3; ++column)
             item->setForeground(column, dim);
     }
+}
+
+void ConnectionView::changeEvent(QEvent *event)
+{
+    // View › Theme: the colours chosen in code follow the new palette.
+    if (event->type() == QEvent::PaletteChange && m_model) {
+        m_model->setNewTopicColor(ui::newTopicHighlight(palette()));
+        if (m_subscriptionList)
+            refreshSubscriptionList();
+    }
+    QWidget::changeEvent(event);
 }
 
 void ConnectionView::promptSubscribe()

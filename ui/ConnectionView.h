@@ -106,6 +106,9 @@ Q_SIGNALS:
     // About once a second and on every state change.
     void statsChanged();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void buildUi();
     QWidget *buildHeader();

@@ -5,6 +5,7 @@
 #include "PayloadContentView.h"
 #include "PayloadDiffView.h"
 #include "PayloadRendering.h"
+#include "StateStyle.h"
 #include "ValuePlotView.h"
 #include "core/Logging.h"
 #include "payload/CloudEventsDecoder.h"
@@ -168,6 +169,11 @@ void PayloadInspectorView::buildActions()
     m_importAction = new QAction(tr("&Import messages from file…"), this);
     m_importAction->setObjectName(u"importAction"_s);
     connect(m_importAction, &QAction::triggered, this, &PayloadInspectorView::promptImport);
+    m_replayAction = new QAction(tr("&Replay imported messages…"), this);
+    m_replayAction->setObjectName(u"replayAction"_s);
+    m_replayAction->setEnabled(false);
+    connect(m_replayAction, &QAction::triggered, this,
+            [this] { Q_EMIT replayRequested(m_imported, m_importedPath); });
 }
 
 QWidget *PayloadInspectorView::buildHeader()
@@ -229,6 +235,7 @@ QWidget *PayloadInspectorView::buildHeader()
     menu->addAction(m_exportTopicAction);
     menu->addAction(m_exportSubtreeAction);
     menu->addAction(m_importAction);
+    menu->addAction(m_replayAction);
     m_actionsButton->setMenu(menu);
     row->addWidget(m_actionsButton);
     return header;
@@ -764,7 +771,7 @@ void PayloadInspectorView::reportFileAction(bool ok, const QString &message)
 {
     QPalette pal = palette();
     if (!ok)
-        pal.setColor(QPalette::WindowText, QColor(0xb0, 0x1c, 0x1c));
+        pal.setColor(QPalette::WindowText, ui::errorTextColor(pal));
     m_actionStatus->setPalette(pal);
     m_actionStatus->setText(message);
     m_actionStatus->setToolTip(message);
@@ -857,6 +864,9 @@ void PayloadInspectorView::importMessages(const QString &path)
                 return;
             }
             const int count = int(result.value().size());
+            m_imported = result.value();
+            m_importedPath = path;
+            m_replayAction->setEnabled(true);
             Q_EMIT messagesImported(result.value());
             reportFileAction(true, tr("Imported from %1 (messages: %2)")
                                        .arg(QDir::toNativeSeparators(path), QLocale().toString(count)));

@@ -97,6 +97,7 @@ public:
     QLabel *metaLabel() const { return m_meta; }
     QLabel *actionStatusLabel() const { return m_actionStatus; }
     QTabWidget *tabs() const { return m_tabs; }
+    QAction *replayAction() const { return m_replayAction; }
 
 Q_SIGNALS:
     // The payload view shows a finished decoding.
@@ -107,6 +108,8 @@ Q_SIGNALS:
     void fileActionFinished(bool ok, const QString &message);
     // Messages read from a file, for the owner to add to its topic tree.
     void messagesImported(const std::vector<tideline::MqttMessage> &messages);
+    // "Replay…" was chosen: publish the last imported messages again (ReplayDialog).
+    void replayRequested(const std::vector<tideline::MqttMessage> &messages, const QString &sourcePath);
 
 private:
     struct Shown
@@ -184,6 +187,9 @@ private:
     QAction *m_exportTopicAction = nullptr;
     QAction *m_exportSubtreeAction = nullptr;
     QAction *m_importAction = nullptr;
+    QAction *m_replayAction = nullptr; // enabled once a file was imported
+    std::vector<MqttMessage> m_imported;
+    QString m_importedPath;
 };
 
 } // namespace tideline

@@ -3,12 +3,18 @@
 #include "core/MessageInbox.h"
 #include "mqtt/BurstPublisher.h"
 #include "mqtt/CloudEventsBuilder.h"
+#include "mqtt/MessageReplayer.h"
 #include "mqtt/MessageTemplate.h"
 #include "mqtt/MqttConnection.h"
+#include "payload/HistoryExport.h"
 
 #include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTimer>
 
+#include <algorithm>
+#include <functional>
 #include <limits>
 
 using namespace Qt::StringLiterals;
@@ -19,6 +25,64 @@ namespace {
 constexpr int kCloseTimeoutMs = 5000;
 const auto kDefaultCeType = u"io.tideline.cli.test"_s;
 const auto kDefaultCeSource = u"/tideline-cli"_s;
+
+using Report = BurstPublisher::Report;
+
+// The report as one JSON object on stdout (--json).
+QByteArray reportJson(const Report &report)
+{
+    QJsonObject o;
+    o.insert(u"requested"_s, qint64(report.requested));
+    o.insert(u"sent"_s, qint64(report.sent));
+    o.insert(u"failed"_s, qint64(report.failed));
+    o.insert(u"unsent"_s, qint64(report.unsent));
+    o.insert(u"seconds"_s, report.elapsedSeconds);
+    o.insert(u"msgs_per_s"_s, report.achievedRate());
+    o.insert(u"target_msgs_per_s"_s, report.targetRate);
+    o.insert(u"cancelled"_s, report.cancelled);
+    if (!report.firstError.isEmpty())
+        o.insert(u"first_error"_s, report.firstError);
+    return QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
+}
+
+// Runs `publisher` (a BurstPublisher or a MessageReplayer) once the connection is up, waits for
+// its report, prints `summary(report)` on stderr (and the JSON report on stdout with `json`),
+// then closes the connection. ExitFailure when the connection failed or any message did.
+template<typename Publisher>
+int publishAndReport(MqttConnection &connection, ConnectionWatcher &watcher, Publisher &publisher, bool json,
+                     const std::function<QString(const Report &)> &summary)
+{
+    QEventLoop loop;
+    int exitCode = ExitOk;
+    auto printSummary = [&] {
+        const Report report = publisher.report();
+        printStderr(summary(report));
+        if (json)
+            writeStdout(reportJson(report), true);
+        return report.requested - report.sent;
+    };
+
+    QObject::connect(&watcher, &ConnectionWatcher::connected, &loop, [&] { publisher.start(); });
+    QObject::connect(&publisher, &Publisher::finished, &loop, [&](const Report &report) {
+        if (report.failed > 0)
+            runtimeError(PubCommand::tr("%1 messages failed: %2").arg(report.failed).arg(report.firstError));
+        exitCode = printSummary() > 0 ? ExitFailure : ExitOk;
+        watcher.close();
+        QTimer::singleShot(kCloseTimeoutMs, &loop, [&loop] { loop.exit(); });
+    });
+    QObject::connect(&watcher, &ConnectionWatcher::disconnected, &loop, [&loop] { loop.exit(); });
+    QObject::connect(&watcher, &ConnectionWatcher::fatal, &loop, [&](const QString &message) {
+        exitCode = runtimeError(message);
+        if (watcher.everConnected())
+            printSummary();
+        loop.exit();
+    });
+
+    connection.open();
+    loop.exec();
+    return exitCode;
+}
+
 } // namespace
 
 PubCommand::PubCommand()
@@ -49,6 +113,20 @@ PubCommand::PubCommand()
                tr("CloudEvents content mode: structured (a JSON envelope) or binary (attributes as MQTT 5 user "
                   "properties). Default: structured."),
                tr("MODE"), u"structured"_s)
+    , m_replay(u"replay"_s,
+               tr("Publish the messages recorded in FILE (JSON Lines or CSV, as exported by Tideline) again, "
+                  "in file order, with their topics, payloads, QoS, retain flags and MQTT 5 properties."),
+               tr("FILE"))
+    , m_speed(u"speed"_s,
+              tr("With --replay: keep the recorded gaps between messages, divided by X (10 = ten times as "
+                 "fast). Default: 1."),
+              tr("X"))
+    , m_topicPrefix(u"topic-prefix"_s,
+                    tr("With --replay: publish topics that start with OLD under NEW instead (an empty OLD puts NEW "
+                       "in front of every topic)."),
+                    tr("OLD=NEW"))
+    , m_noRetain(u"no-retain"_s, tr("With --replay: clear the retain flag of every message."))
+    , m_json(u"json"_s, tr("Also print the final report as one JSON object on standard output."))
 {
 }
 
@@ -64,7 +142,9 @@ QString PubCommand::summary() const
 
 QString PubCommand::synopsis() const
 {
-    return tr("pub --url URL --topic TOPIC (--message TEXT | --file FILE | --stdin) [options]");
+    return tr("pub --url URL --topic TOPIC (--message TEXT | --file FILE | --stdin) [options]\n"
+              "   or: tideline-cli pub --url URL --replay FILE [--speed X | --rate R] [--topic-prefix OLD=NEW] "
+              "[--no-retain]");
 }
 
 QString PubCommand::details() const
@@ -76,18 +156,31 @@ QString PubCommand::details() const
               "message); JSON text is sent as JSON data. Waits until every message is acknowledged (QoS 1 "
               "and 2) or handed to the network (QoS 0), then prints \"published N messages in S s (R msgs/s), "
               "F failed\" on stderr, with the target rate when --rate was given. Exits with 1 when the "
-              "connection fails or any message failed.");
+              "connection fails or any message failed. With --json the report is also printed on stdout as a JSON "
+              "object (requested, sent, failed, unsent, seconds, msgs_per_s, target_msgs_per_s, cancelled, "
+              "first_error).\n\n"
+              "With --replay FILE the messages of a file exported by Tideline (JSON Lines or CSV) are published "
+              "again in file order: with the recorded gaps between them divided by --speed (default 1), or at "
+              "--rate messages per second (0 = as fast as flow control allows). --topic-prefix OLD=NEW moves "
+              "topics that start with OLD under NEW; --no-retain clears the retain flags. MQTT 5 properties are "
+              "sent along on MQTT 5 connections. The summary reads \"replayed N of M messages in S s (R "
+              "msgs/s), F failed\".");
 }
 
 void PubCommand::addOptions(QCommandLineParser &parser)
 {
     parser.addOptions({m_topic, m_message, m_file, m_stdin, m_qos, m_retain, m_count, m_rate, m_property,
-                       m_contentType, m_cloudEvents, m_ceType, m_ceSource, m_ceSubject, m_ceMode});
+                       m_contentType, m_cloudEvents, m_ceType, m_ceSource, m_ceSubject, m_ceMode, m_replay,
+                       m_speed, m_topicPrefix, m_noRetain, m_json});
     m_connection.addTo(parser);
 }
 
 int PubCommand::run(const QCommandLineParser &parser)
 {
+    if (parser.isSet(m_replay))
+        return runReplay(parser);
+    if (parser.isSet(m_speed) || parser.isSet(m_topicPrefix) || parser.isSet(m_noRetain))
+        return usageError(name(), tr("--speed, --topic-prefix and --no-retain need --replay."));
     // Checked before the connection options, which may consume stdin for the password.
     const int sources = int(parser.isSet(m_message)) + int(parser.isSet(m_file)) + int(parser.isSet(m_stdin));
     if (sources != 1)
@@ -194,48 +287,95 @@ int PubCommand::run(const QCommandLineParser &parser)
     settings.rate = *rate;
     BurstPublisher publisher(&connection, settings, std::move(prepared).value());
 
-    QEventLoop loop;
-    int exitCode = ExitOk;
-    auto printSummary = [&] {
-        const BurstPublisher::Report report = publisher.report();
+    return publishAndReport(connection, watcher, publisher, parser.isSet(m_json), [](const Report &report) {
         const quint64 failed = report.requested - report.sent;
         const QString rateText = QString::number(report.achievedRate(), 'f', 0);
-        const QString line
-            = report.targetRate > 0
-                  ? tr("published %1 messages in %2 s (%3 msgs/s, target %4 msgs/s), %5 failed")
-                        .arg(report.sent)
-                        .arg(report.elapsedSeconds, 0, 'f', 3)
-                        .arg(rateText)
-                        .arg(report.targetRate, 0, 'g', 10)
-                        .arg(failed)
-                  : tr("published %1 messages in %2 s (%3 msgs/s), %4 failed")
-                        .arg(report.sent)
-                        .arg(report.elapsedSeconds, 0, 'f', 3)
-                        .arg(rateText)
-                        .arg(failed);
-        printStderr(line);
-        return failed;
-    };
-
-    QObject::connect(&watcher, &ConnectionWatcher::connected, &loop, [&] { publisher.start(); });
-    QObject::connect(&publisher, &BurstPublisher::finished, &loop, [&](const BurstPublisher::Report &report) {
-        if (report.failed > 0)
-            runtimeError(tr("%1 messages failed: %2").arg(report.failed).arg(report.firstError));
-        exitCode = printSummary() > 0 ? ExitFailure : ExitOk;
-        watcher.close();
-        QTimer::singleShot(kCloseTimeoutMs, &loop, [&loop] { loop.exit(); });
+        return report.targetRate > 0
+                   ? tr("published %1 messages in %2 s (%3 msgs/s, target %4 msgs/s), %5 failed")
+                         .arg(report.sent)
+                         .arg(report.elapsedSeconds, 0, 'f', 3)
+                         .arg(rateText)
+                         .arg(report.targetRate, 0, 'g', 10)
+                         .arg(failed)
+                   : tr("published %1 messages in %2 s (%3 msgs/s), %4 failed")
+                         .arg(report.sent)
+                         .arg(report.elapsedSeconds, 0, 'f', 3)
+                         .arg(rateText)
+                         .arg(failed);
     });
-    QObject::connect(&watcher, &ConnectionWatcher::disconnected, &loop, [&loop] { loop.exit(); });
-    QObject::connect(&watcher, &ConnectionWatcher::fatal, &loop, [&](const QString &message) {
-        exitCode = runtimeError(message);
-        if (watcher.everConnected())
-            printSummary();
-        loop.exit();
-    });
+}
 
-    connection.open();
-    loop.exec();
-    return exitCode;
+int PubCommand::runReplay(const QCommandLineParser &parser)
+{
+    for (const QCommandLineOption *other : {&m_topic, &m_message, &m_file, &m_stdin, &m_qos, &m_retain, &m_count,
+                                            &m_property, &m_contentType, &m_cloudEvents, &m_ceType, &m_ceSource,
+                                            &m_ceSubject, &m_ceMode}) {
+        if (parser.isSet(*other))
+            return usageError(name(), tr("--replay takes topics, payloads and flags from the file; --%1 cannot "
+                                         "be combined with it.")
+                                          .arg(other->names().constFirst()));
+    }
+    if (parser.isSet(m_speed) && parser.isSet(m_rate))
+        return usageError(name(), tr("Give either --speed or --rate, not both."));
+
+    MessageReplayer::Options options;
+    if (parser.isSet(m_rate)) {
+        const auto rate = parseNumber(parser.value(m_rate), 0, 10'000'000);
+        if (!rate)
+            return usageError(name(), tr("--rate must be a number of messages per second, 0 or more."));
+        options.timing = *rate > 0 ? MessageReplayer::Timing::FixedRate : MessageReplayer::Timing::AsFastAsPossible;
+        options.rate = *rate;
+    } else if (parser.isSet(m_speed)) {
+        const auto speed = parseNumber(parser.value(m_speed), 0, std::numeric_limits<double>::max());
+        if (!speed || *speed <= 0)
+            return usageError(name(), tr("--speed must be a number greater than 0 (10 = ten times as fast)."));
+        options.speed = *speed;
+    }
+    if (parser.isSet(m_topicPrefix)) {
+        const QString rewrite = parser.value(m_topicPrefix);
+        const qsizetype eq = rewrite.indexOf(u'=');
+        if (eq < 0)
+            return usageError(name(), tr("--topic-prefix needs OLD=NEW, not \"%1\".").arg(rewrite));
+        options.oldPrefix = rewrite.left(eq).toUtf8();
+        options.newPrefix = rewrite.mid(eq + 1).toUtf8();
+    }
+    options.dropRetain = parser.isSet(m_noRetain);
+    if (const Result<void> valid = MessageReplayer::validate(options); !valid)
+        return usageError(name(), valid.error().message);
+
+    auto setup = m_connection.build(parser);
+    if (!setup) {
+        return setup.error().code == u"usage"_s ? usageError(name(), setup.error().message)
+                                                 : runtimeError(setup.error().message);
+    }
+    Result<std::vector<MqttMessage>> read = HistoryExport::readFile(parser.value(m_replay));
+    if (!read)
+        return runtimeError(read.error().message);
+    std::vector<MqttMessage> messages = std::move(read).value();
+    if (setup.value().profile.version != ConnectionProfile::Version::Mqtt5) {
+        const auto withProperties = std::count_if(messages.begin(), messages.end(), [](const MqttMessage &m) {
+            return m.properties && !m.properties->isEmpty();
+        });
+        if (withProperties > 0)
+            printStderr(tr("note: MQTT 3.1.1 has no properties; %1 messages are sent without theirs.")
+                            .arg(qint64(withProperties)));
+    }
+
+    auto inbox = std::make_shared<MessageInbox>();
+    MqttConnection connection(setup.value().profile, inbox);
+    if (setup.value().password)
+        connection.setPassword(*setup.value().password);
+    ConnectionWatcher watcher(&connection);
+    MessageReplayer replayer(&connection, std::move(messages), options);
+
+    return publishAndReport(connection, watcher, replayer, parser.isSet(m_json), [](const Report &report) {
+        return tr("replayed %1 of %2 messages in %3 s (%4 msgs/s), %5 failed")
+            .arg(report.sent)
+            .arg(report.requested)
+            .arg(report.elapsedSeconds, 0, 'f', 3)
+            .arg(QString::number(report.achievedRate(), 'f', 0))
+            .arg(report.requested - report.sent);
+    });
 }
 
 } // namespace tideline::cli

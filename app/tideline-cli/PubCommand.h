@@ -12,6 +12,8 @@ namespace tideline::cli {
 // {{uuid}}, {{now}} in the topic and message), paced or as fast as flow control allows, with
 // optional MQTT 5 properties or as CloudEvents; waits for every acknowledgement and prints a
 // summary line on stderr. The publishing itself is the core's BurstPublisher, as in the GUI.
+// With --replay FILE it publishes a recorded message set (a HistoryExport file) again through
+// the core's MessageReplayer instead: original timing scaled by --speed, or --rate.
 class PubCommand final : public Command
 {
     Q_DECLARE_TR_FUNCTIONS(PubCommand)
@@ -27,6 +29,7 @@ public:
     int run(const QCommandLineParser &parser) override;
 
 private:
+    int runReplay(const QCommandLineParser &parser);
     ConnectionOptions m_connection;
     QCommandLineOption m_topic;
     QCommandLineOption m_message;
@@ -43,6 +46,11 @@ private:
     QCommandLineOption m_ceSource;
     QCommandLineOption m_ceSubject;
     QCommandLineOption m_ceMode;
+    QCommandLineOption m_replay;
+    QCommandLineOption m_speed;
+    QCommandLineOption m_topicPrefix;
+    QCommandLineOption m_noRetain;
+    QCommandLineOption m_json;
 };
 
 } // namespace tideline::cli

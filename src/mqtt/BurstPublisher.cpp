@@ -1,6 +1,5 @@
 #include "BurstPublisher.h"
 
-#include "SocketTuning.h"
 #include "core/Logging.h"
 
 #include <QThread>
@@ -12,13 +11,34 @@ namespace {
 constexpr int WindowQos0 = 1024;
 constexpr int WindowAckedMqtt5 = 10;
 constexpr int WindowAckedMqtt311 = 256;
+
+// A timer shot never waits longer than this: a gap of days in a replayed capture would
+// overflow QTimer's int milliseconds.
+constexpr qint64 MaxWaitMs = 3'600'000;
 } // namespace
 
-void BurstPublisher::tuneSocket()
+qint64 BurstPublisher::dueNsAtRate(quint64 n, double rate)
 {
-    // Paho leaves Nagle on: QoS 1/2 bursts on a connection that also receives would crawl.
-    if (m_connection)
-        detail::disableNagle(m_connection->profile().host(), quint16(m_connection->profile().port()));
+    return rate > 0 ? qint64(double(n) * 1e9 / rate) : 0;
+}
+
+qint64 BurstPublisher::dueNs(quint64 n) const
+{
+    if (!m_scheduleNs.empty())
+        return n < m_scheduleNs.size() ? m_scheduleNs[n] : m_scheduleNs.back();
+    return dueNsAtRate(n, m_settings.rate);
+}
+
+void BurstPublisher::setSchedule(std::vector<qint64> scheduleNs)
+{
+    Q_ASSERT(!m_started);
+    m_scheduleNs = std::move(scheduleNs);
+}
+
+void BurstPublisher::setDrainBefore(std::function<bool(quint64)> drainBefore)
+{
+    Q_ASSERT(!m_started);
+    m_drainBefore = std::move(drainBefore);
 }
 
 int BurstPublisher::defaultWindow(int qos, bool mqtt5)
@@ -80,7 +100,6 @@ void BurstPublisher::start()
         onStateChanged(state);
         return;
     }
-    tuneSocket();
     pump();
 }
 
@@ -123,14 +142,15 @@ void BurstPublisher::pump()
             m_pace.start(0);
             break;
         }
+        if (!m_inFlight.isEmpty() && m_drainBefore && m_drainBefore(m_next))
+            break; // resumed by onPublishFinished once the last answer is in
         if (!m_clock.isValid())
             m_clock.start();
-        if (m_settings.rate > 0) {
-            // Message n (0-based) is due n / rate seconds after the first.
-            const qint64 dueNs = qint64(double(m_next) * 1e9 / m_settings.rate);
+        // Due times count from the first publish, so timer slack does not add up.
+        if (const qint64 due = dueNs(m_next); due > 0) {
             const qint64 nowNs = m_clock.nsecsElapsed();
-            if (nowNs < dueNs) {
-                m_pace.start(int((dueNs - nowNs + 999'999) / 1'000'000));
+            if (nowNs < due) {
+                m_pace.start(int(qMin(MaxWaitMs, (due - nowNs + 999'999) / 1'000'000)));
                 break;
             }
         }
@@ -173,7 +193,6 @@ void BurstPublisher::onStateChanged(MqttConnection::State state)
         return;
     switch (state) {
     case MqttConnection::State::Connected:
-        tuneSocket(); // a new socket after a reconnect
         pump();
         break;
     case MqttConnection::State::Connecting:

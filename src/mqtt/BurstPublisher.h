@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <vector>
 
 namespace tideline {
 
@@ -22,8 +23,9 @@ namespace tideline {
 // below the broker's Receive Maximum, beyond which Paho holds messages back until a later
 // housekeeping pass. Pacing follows a schedule (message n is due n / rate seconds after the
 // first), so timer slack does not add up. While the connection is reconnecting the burst
-// pauses; when it is closed or fails, the burst ends and the rest counts as failed. Before it
-// starts, Nagle's algorithm is turned off on the connection's socket (detail::disableNagle).
+// pauses; when it is closed or fails, the burst ends and the rest counts as failed. Instead of
+// a rate, a schedule of send times may pace it (setSchedule; MessageReplayer's original timing).
+// Nagle's algorithm is already off on the connection's socket (MqttConnection does that).
 //
 // Only publishFinished of its own publishes is counted, so other publishes may share the
 // connection. Owns nothing but its timers; the connection must outlive it or the burst ends.
@@ -67,6 +69,15 @@ public:
                    QObject *parent = nullptr);
     ~BurstPublisher() override;
 
+    // Before start(): instead of the rate, message n (0-based) is due scheduleNs[n] nanoseconds
+    // after the first publish (count entries, never decreasing); the rate then only labels the
+    // report.
+    void setSchedule(std::vector<qint64> scheduleNs);
+    // Before start(): when `drainBefore(n)` is true, message n (0-based) waits until every
+    // earlier publish is answered. Brokers deliver QoS 2 on PUBREL, so a lower-QoS message sent
+    // right behind one would overtake it.
+    void setDrainBefore(std::function<bool(quint64 n)> drainBefore);
+
     // Starts now when connected, or as soon as the connection is (while it is connecting or
     // reconnecting). Calling it again does nothing.
     void start();
@@ -85,6 +96,9 @@ public:
     // Maximum in common use (HiveMQ 10, mosquitto 20, EMQX 32). MQTT 3.1.1 has no Receive
     // Maximum: only a bound on our own queue.
     static int defaultWindow(int qos, bool mqtt5);
+    // When message n (0-based) is due at `rate` messages per second: n / rate seconds after the
+    // first, in nanoseconds (0 when rate is 0).
+    static qint64 dueNsAtRate(quint64 n, double rate);
 
 Q_SIGNALS:
     // completed = sent + failed so far. At most every ProgressIntervalMs, and once at the end.
@@ -95,7 +109,7 @@ private:
     static constexpr int ProgressIntervalMs = 100;
     static constexpr int DrainTimeoutMs = 5000;
 
-    void tuneSocket();
+    qint64 dueNs(quint64 n) const;
     void pump();
     void onPublishFinished(quint64 id, bool ok, const QString &error);
     void onStateChanged(MqttConnection::State state);
@@ -107,6 +121,8 @@ private:
     QPointer<MqttConnection> m_connection;
     Settings m_settings;
     MessageFactory m_factory;
+    std::vector<qint64> m_scheduleNs;
+    std::function<bool(quint64)> m_drainBefore;
     QTimer m_pace;
     QTimer m_drainTimer;
     QElapsedTimer m_clock;   // from the first publish

@@ -2,6 +2,7 @@
 
 #include "MqttErrors.h"
 #include "PahoBridge.h"
+#include "SocketTuning.h"
 #include "core/Logging.h"
 
 #include <QDeadlineTimer>
@@ -414,6 +415,9 @@ void MqttConnectionPrivate::onConnectResult(const detail::ActionResult &r)
         lastErrorCode.clear();
         qCInfo(lcMqtt).noquote() << "connected to" << endpoint << "as" << clientId
                                  << "session present:" << r.sessionPresent;
+        // Paho leaves Nagle on (SocketTuning.h): small PUBLISHes and PUBACKs would wait for the
+        // broker's delayed ACK. Each connect is a new socket, so every time.
+        detail::disableNagle(profile.host(), quint16(profile.port()));
         setState(State::Connected);
         if (state == State::Connected) // a slot may have closed us already
             restoreSubscriptions(r.sessionPresent);
@@ -740,6 +744,7 @@ void MqttConnectionPrivate::restoreSubscriptions(bool sessionPresent)
 
 void MqttConnectionPrivate::sendSubscribe(const QString &filter, int qos)
 {
+    qCDebug(lcMqtt).noquote() << "TMPDBG sendSubscribe" << filter << "state" << int(state);
     if (!client || state != State::Connected)
         return;
     try {
@@ -764,6 +769,7 @@ void MqttConnectionPrivate::sendSubscribe(const QString &filter, int qos)
 
 void MqttConnectionPrivate::onSubscribeResult(const detail::ActionResult &r)
 {
+    qCDebug(lcMqtt).noquote() << "TMPDBG onSubscribeResult" << r.topics << r.ok;
     if (!r.ok && r.returnCode < 0 && r.reasonCode < 0x80) {
         // Not a refusal: the connection went away mid-request. Restored on reconnect.
         qCDebug(lcMqtt).noquote() << endpoint << "subscribe" << r.topics << "interrupted: rc" << r.returnCode

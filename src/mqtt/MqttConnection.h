@@ -23,6 +23,9 @@ class MqttConnectionPrivate;
 // (profile.reconnectMinSeconds doubling up to reconnectMaxSeconds), then reconnects and
 // restores every subscription. A failure that retrying cannot fix (bad credentials, not
 // authorised, TLS verification failure, unknown host) goes to Failed and stops retrying.
+//
+// Socket: on every successful connect, Nagle's algorithm is turned off on Paho's socket
+// (detail::disableNagle), so small publishes and acknowledgements are not held back.
 class MqttConnection final : public QObject
 {
     Q_OBJECT
