@@ -1,5 +1,6 @@
 #include "MetricsDashboard.h"
 
+#include "AlertNotifier.h"
 #include "MainWindow.h"
 #include "QueueDepthChart.h"
 #include "StateStyle.h"
@@ -8,6 +9,9 @@
 #include "core/HistoryStore.h"
 #include "core/Logging.h"
 #include "core/TimeSeries.h"
+#include "ConnectionView.h"
+#include "metrics/MqttSysSource.h"
+#include "metrics/PrometheusQueryClient.h"
 #include "metrics/PrometheusQuerySource.h"
 #include "metrics/PrometheusScrapeSource.h"
 #include "metrics/RabbitMqManagementApi.h"
@@ -37,7 +41,6 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
-#include <QSystemTrayIcon>
 #include <QTableView>
 #include <QTreeWidget>
 #include <QUuid>
@@ -58,6 +61,8 @@ QString kindKey(MetricSourceConfig::Kind kind)
         return u"scrape"_s;
     case MetricSourceConfig::Kind::PrometheusQuery:
         return u"promql"_s;
+    case MetricSourceConfig::Kind::MqttSys:
+        return u"mqttsys"_s;
     }
     return u"rabbitmq"_s;
 }
@@ -68,6 +73,8 @@ MetricSourceConfig::Kind kindFromKey(const QString &key)
         return MetricSourceConfig::Kind::PrometheusScrape;
     if (key == u"promql"_s)
         return MetricSourceConfig::Kind::PrometheusQuery;
+    if (key == u"mqttsys"_s)
+        return MetricSourceConfig::Kind::MqttSys;
     return MetricSourceConfig::Kind::RabbitMq;
 }
 
@@ -112,6 +119,42 @@ std::optional<KnownSeries> knownSeries(const QString &metric)
     return std::nullopt;
 }
 
+// How an MQTT $SYS series looks on its broker chart; nullopt for those left to the history.
+// Broker figures are not a queue: nothing is "depth" (so no time to drain); the message rates
+// fill the chart's In and Out figures.
+struct MqttSeriesLook
+{
+    const char *name;
+    int axis;
+    bool visible;
+    ChartSeriesSpec::Role role = ChartSeriesSpec::Role::Other;
+};
+
+std::optional<MqttSeriesLook> mqttSeries(const QString &metric)
+{
+    const int left = QueueDepthChart::LeftAxis;
+    const int right = QueueDepthChart::RightAxis;
+    if (metric == MqttSysSource::MessagesStored)
+        return MqttSeriesLook{QT_TRANSLATE_NOOP("tideline::MetricsDashboard", "Stored messages"), left, true};
+    if (metric == MqttSysSource::RetainedMessages)
+        return MqttSeriesLook{QT_TRANSLATE_NOOP("tideline::MetricsDashboard", "Retained"), left, true};
+    if (metric == MqttSysSource::ClientsConnected)
+        return MqttSeriesLook{QT_TRANSLATE_NOOP("tideline::MetricsDashboard", "Clients"), left, true};
+    if (metric == MqttSysSource::MessagesReceivedRate)
+        return MqttSeriesLook{QT_TRANSLATE_NOOP("tideline::MetricsDashboard", "In (msg/s)"), right, true,
+                              ChartSeriesSpec::Role::InRate};
+    if (metric == MqttSysSource::MessagesSentRate)
+        return MqttSeriesLook{QT_TRANSLATE_NOOP("tideline::MetricsDashboard", "Out (msg/s)"), right, true,
+                              ChartSeriesSpec::Role::OutRate};
+    // Totals only grow; shown when asked for in the legend.
+    if (metric == MqttSysSource::MessagesReceivedTotal)
+        return MqttSeriesLook{QT_TRANSLATE_NOOP("tideline::MetricsDashboard", "Received (total)"), left, false};
+    if (metric == MqttSysSource::MessagesSentTotal)
+        return MqttSeriesLook{QT_TRANSLATE_NOOP("tideline::MetricsDashboard", "Sent (total)"), left, false};
+    // Bytes would need an axis of their own: they stay in the history.
+    return std::nullopt;
+}
+
 QString rabbitGroup(const MetricLabels &labels)
 {
     return labels.value(u"vhost"_s) + u'\n' + labels.value(u"queue"_s);
@@ -137,6 +180,14 @@ QJsonObject MetricSourceConfig::toJson() const
     put(u"match"_s, match);
     put(u"query"_s, query);
     put(u"caFile"_s, caFile);
+    put(u"connection"_s, connection);
+    if (!historyUrl.isEmpty())
+        o.insert(u"historyUrl"_s, historyUrl.toString());
+    put(u"connectionName"_s, connectionName);
+    if (rangeMs > 0)
+        o.insert(u"rangeMs"_s, rangeMs);
+    if (stepMs > 0)
+        o.insert(u"stepMs"_s, stepMs);
     return o;
 }
 
@@ -152,6 +203,11 @@ MetricSourceConfig MetricSourceConfig::fromJson(const QJsonObject &json)
     c.match = json.value(u"match"_s).toString();
     c.query = json.value(u"query"_s).toString();
     c.caFile = json.value(u"caFile"_s).toString();
+    c.connection = json.value(u"connection"_s).toString();
+    c.historyUrl = QUrl(json.value(u"historyUrl"_s).toString());
+    c.connectionName = json.value(u"connectionName"_s).toString();
+    c.rangeMs = qMax<qint64>(0, json.value(u"rangeMs"_s).toInteger());
+    c.stepMs = qMax<qint64>(0, json.value(u"stepMs"_s).toInteger());
     c.intervalMs = json.value(u"intervalMs"_s).toInt(MetricSource::DefaultIntervalMs);
     return c;
 }
@@ -169,18 +225,35 @@ QString MetricSourceConfig::displayName() const
                                : MetricsDashboard::tr("Metrics %1 (%2)").arg(where, match);
     case Kind::PrometheusQuery:
         return MetricsDashboard::tr("Prometheus %1: %2").arg(where, query);
+    case Kind::MqttSys:
+        return MetricsDashboard::tr("MQTT $SYS %1").arg(connectionName.isEmpty() ? connection : connectionName);
     }
     return where;
 }
 
 QString MetricSourceConfig::problem() const
 {
+    if (kind == Kind::MqttSys) {
+        if (connection.isEmpty())
+            return MetricsDashboard::tr("Open an MQTT connection first: its $SYS statistics are read from there.");
+        if (intervalMs < MetricSource::MinimumIntervalMs)
+            return MetricsDashboard::tr("The interval is too short.");
+        return {};
+    }
     if (!url.isValid() || url.host().isEmpty() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s))
         return MetricsDashboard::tr("Enter an http:// or https:// URL with a host name.");
     if (kind == Kind::RabbitMq && user.isEmpty())
         return MetricsDashboard::tr("Enter the RabbitMQ user name.");
     if (kind == Kind::PrometheusQuery && query.trimmed().isEmpty())
         return MetricsDashboard::tr("Enter a PromQL expression.");
+    if (kind == Kind::PrometheusScrape && !historyUrl.isEmpty()
+        && (!historyUrl.isValid() || historyUrl.host().isEmpty()
+            || (historyUrl.scheme() != u"http"_s && historyUrl.scheme() != u"https"_s)))
+        return MetricsDashboard::tr("Enter the history server as an http:// or https:// URL, or leave it empty.");
+    if (kind == Kind::PrometheusQuery && rangeMs < 0)
+        return MetricsDashboard::tr("Enter the history range as a duration such as 5m, 1h or 2d.");
+    if (kind == Kind::PrometheusQuery && stepMs < 0)
+        return MetricsDashboard::tr("Enter the step as a duration such as 1s or 15s.");
     if (intervalMs < MetricSource::MinimumIntervalMs)
         return MetricsDashboard::tr("The interval is too short.");
     return {};
@@ -198,6 +271,7 @@ AddMetricSourceDialog::AddMetricSourceDialog(QWidget *parent) : QDialog(parent)
     m_kind->addItem(tr("RabbitMQ management API"));
     m_kind->addItem(tr("Prometheus /metrics endpoint"));
     m_kind->addItem(tr("Prometheus server (PromQL)"));
+    m_kind->addItem(tr("MQTT broker statistics ($SYS)"));
 
     auto lineEdit = [this](const QString &objectName, const QString &text, const QString &placeholder) {
         auto *edit = new QLineEdit(text, this);
@@ -235,7 +309,11 @@ AddMetricSourceDialog::AddMetricSourceDialog(QWidget *parent) : QDialog(parent)
     m_scrapeMatch = lineEdit(u"scrapeMatch"_s, u"rabbitmq_queue_messages*"_s, tr("every sample"));
     m_scrapeMatch->setToolTip(tr("A sample or family name, or a pattern with * and ?"));
     scrapeForm->addRow(tr("Endpoint &URL:"), m_scrapeUrl);
+    m_scrapeHistory = lineEdit(u"scrapeHistory"_s, {}, tr("none: Tideline's own history"));
+    m_scrapeHistory->setToolTip(tr("A Prometheus server that scrapes this endpoint too; charts take their "
+                                   "history from it, for any window"));
     scrapeForm->addRow(tr("&Match:"), m_scrapeMatch);
+    scrapeForm->addRow(tr("&History from:"), m_scrapeHistory);
     m_pages->addWidget(scrape);
 
     auto *prom = new QWidget(m_pages);
@@ -243,9 +321,30 @@ AddMetricSourceDialog::AddMetricSourceDialog(QWidget *parent) : QDialog(parent)
     promForm->setContentsMargins(0, 0, 0, 0);
     m_promUrl = lineEdit(u"promUrl"_s, u"http://localhost:9090"_s, u"http://host:9090"_s);
     m_promQuery = lineEdit(u"promQuery"_s, {}, u"sum by (queue) (rabbitmq_queue_messages)"_s);
+    m_promRange = lineEdit(u"promRange"_s, {}, tr("the chart's window"));
+    m_promRange->setToolTip(tr("History to fetch from the server with query_range when a chart opens, "
+                               "as a PromQL duration: 5m, 1h, 2d"));
+    m_promStep = lineEdit(u"promStep"_s, {}, tr("about one point per pixel"));
+    m_promStep->setToolTip(tr("The range query's step, as a PromQL duration: 1s, 15s, 1m"));
     promForm->addRow(tr("Server &URL:"), m_promUrl);
     promForm->addRow(tr("&PromQL:"), m_promQuery);
+    promForm->addRow(tr("&History range:"), m_promRange);
+    promForm->addRow(tr("S&tep:"), m_promStep);
     m_pages->addWidget(prom);
+
+    auto *mqtt = new QWidget(m_pages);
+    auto *mqttForm = new QFormLayout(mqtt);
+    mqttForm->setContentsMargins(0, 0, 0, 0);
+    m_mqttConnection = new QComboBox(mqtt);
+    m_mqttConnection->setObjectName(u"mqttConnection"_s);
+    connect(m_mqttConnection, &QComboBox::currentIndexChanged, this, &AddMetricSourceDialog::validate);
+    m_mqttNone = new QLabel(tr("No MQTT connection is open. Open one (with \"Also subscribe to $SYS/#\") "
+                               "and add this source again."),
+                            mqtt);
+    m_mqttNone->setWordWrap(true);
+    mqttForm->addRow(tr("C&onnection:"), m_mqttConnection);
+    mqttForm->addRow(QString(), m_mqttNone);
+    m_pages->addWidget(mqtt);
 
     m_caFile = lineEdit(u"caFile"_s, {}, tr("system trust store"));
     m_caFile->setToolTip(tr("A PEM file with the certificate authority of an https server"));
@@ -305,10 +404,26 @@ MetricSourceConfig AddMetricSourceDialog::config() const
     case MetricSourceConfig::Kind::PrometheusScrape:
         c.url = QUrl::fromUserInput(m_scrapeUrl->text().trimmed());
         c.match = m_scrapeMatch->text().trimmed();
+        if (const QString history = m_scrapeHistory->text().trimmed(); !history.isEmpty())
+            c.historyUrl = QUrl::fromUserInput(history);
         break;
-    case MetricSourceConfig::Kind::PrometheusQuery:
+    case MetricSourceConfig::Kind::PrometheusQuery: {
         c.url = QUrl::fromUserInput(m_promUrl->text().trimmed());
         c.query = m_promQuery->text().trimmed();
+        // -1 marks text that is not a duration; problem() names it.
+        const auto duration = [](const QLineEdit *edit) -> qint64 {
+            const QString text = edit->text().trimmed();
+            if (text.isEmpty())
+                return 0;
+            return PrometheusApi::parseDurationMs(text).value_or(-1);
+        };
+        c.rangeMs = duration(m_promRange);
+        c.stepMs = duration(m_promStep);
+        break;
+    }
+    case MetricSourceConfig::Kind::MqttSys:
+        c.connection = m_mqttConnection->currentData().toString();
+        c.connectionName = m_mqttConnection->currentText();
         break;
     }
     c.caFile = m_caFile->text().trimmed();
@@ -330,14 +445,31 @@ void AddMetricSourceDialog::setConfig(const MetricSourceConfig &c)
     case MetricSourceConfig::Kind::PrometheusScrape:
         m_scrapeUrl->setText(url);
         m_scrapeMatch->setText(c.match);
+        m_scrapeHistory->setText(c.historyUrl.toString());
         break;
     case MetricSourceConfig::Kind::PrometheusQuery:
         m_promUrl->setText(url);
         m_promQuery->setText(c.query);
+        m_promRange->setText(c.rangeMs > 0 ? QString::number(c.rangeMs / 1000.0) : QString());
+        m_promStep->setText(c.stepMs > 0 ? QString::number(c.stepMs / 1000.0) : QString());
+        break;
+    case MetricSourceConfig::Kind::MqttSys:
+        if (const int i = m_mqttConnection->findData(c.connection); i >= 0)
+            m_mqttConnection->setCurrentIndex(i);
         break;
     }
     m_caFile->setText(c.caFile);
     m_interval->setValue(std::max(1, c.intervalMs / 1000));
+    validate();
+}
+
+void AddMetricSourceDialog::setMqttConnections(const QList<std::pair<QString, QString>> &connections)
+{
+    m_mqttConnection->clear();
+    for (const auto &[id, name] : connections)
+        m_mqttConnection->addItem(name, id);
+    m_mqttConnection->setEnabled(!connections.isEmpty());
+    m_mqttNone->setVisible(connections.isEmpty());
     validate();
 }
 
@@ -366,6 +498,7 @@ MetricsDashboard::MetricsDashboard(CredentialStore *credentials, QWidget *parent
 {
     setObjectName(u"metricsDashboard"_s);
     m_alerts = new MetricAlertModel(this);
+    m_notifier = new AlertNotifier(this);
 
     m_addButton = new QPushButton(tr("&Add source…"), this);
     m_addButton->setObjectName(u"addMetricSource"_s);
@@ -520,6 +653,9 @@ Result<MetricSource *> MetricsDashboard::addSource(MetricSourceConfig config, co
     case MetricSourceConfig::Kind::PrometheusQuery:
         source = new PrometheusQuerySource({config.url, config.query, tls}, this);
         break;
+    case MetricSourceConfig::Kind::MqttSys:
+        source = new MqttSysSource(config.connectionName.isEmpty() ? config.connection : config.connectionName, this);
+        break;
     }
     source->setIntervalMs(config.intervalMs);
 
@@ -532,6 +668,8 @@ Result<MetricSource *> MetricsDashboard::addSource(MetricSourceConfig config, co
     connect(source, &MetricSource::samplesReady, this, &MetricsDashboard::ingest);
     connect(source, &MetricSource::seriesReady, this, &MetricsDashboard::ingestSeries);
     connect(source, &MetricSource::stateChanged, this, [this, id] { onSourceState(id); });
+    if (config.kind == MetricSourceConfig::Kind::MqttSys)
+        bindMqttSource(*entry(id));
 
     auto *rabbit = qobject_cast<RabbitMqManagementSource *>(source);
     if (rabbit && password) {
@@ -613,6 +751,12 @@ MetricSource *MetricsDashboard::source(const QString &id) const
 void MetricsDashboard::promptAddSource()
 {
     AddMetricSourceDialog dialog(this);
+    QList<std::pair<QString, QString>> connections;
+    if (m_mqttProvider) {
+        for (const MqttConnectionRef &ref : m_mqttProvider())
+            connections.append({ref.id, ref.name});
+    }
+    dialog.setMqttConnections(connections);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const MetricSourceConfig config = dialog.config();
@@ -621,6 +765,36 @@ void MetricsDashboard::promptAddSource()
                        dialog.rememberPassword());
     if (!r)
         setStatus(r.error().message, true);
+}
+
+void MetricsDashboard::setMqttConnectionProvider(std::function<QList<MqttConnectionRef>()> provider)
+{
+    m_mqttProvider = std::move(provider);
+    rebindMqttSources();
+}
+
+void MetricsDashboard::rebindMqttSources()
+{
+    for (const auto &e : m_sources) {
+        if (e->config.kind == MetricSourceConfig::Kind::MqttSys)
+            bindMqttSource(*e);
+    }
+}
+
+void MetricsDashboard::bindMqttSource(const SourceEntry &e)
+{
+    auto *source = qobject_cast<MqttSysSource *>(e.source);
+    if (!source)
+        return;
+    const QList<MqttConnectionRef> refs = m_mqttProvider ? m_mqttProvider() : QList<MqttConnectionRef>();
+    for (const MqttConnectionRef &ref : refs) {
+        if (ref.id == e.config.connection) {
+            source->setConnection(ref.connection, ref.pipeline);
+            return;
+        }
+    }
+    // Not open (yet): the source says so on its chart and in the list.
+    source->setConnection(nullptr, nullptr);
 }
 
 QString MetricsDashboard::sourceStateText(const QString &id) const
@@ -727,6 +901,8 @@ QueueDepthChart *MetricsDashboard::createChart(const QString &sourceId, const QS
     chart->setMinimumHeight(300);
     connect(chart, &QueueDepthChart::alertFired, this, &MetricsDashboard::showAlert);
     connect(chart, &QueueDepthChart::configChanged, this, &MetricsDashboard::configChanged);
+    // A longer window may reach past what memory holds: ask the history again.
+    connect(chart, &QueueDepthChart::windowChanged, this, [this, chart] { backfill(chart); });
     // One chart fills the panel; more share it down to their minimum height, then scroll.
     m_chartLayout->insertWidget(int(m_charts.size()) + 1, chart, 1);
     m_charts.push_back({sourceId, group, chart});
@@ -768,6 +944,16 @@ void MetricsDashboard::addSeriesFor(QueueDepthChart *chart, const MetricSeriesKe
     if (chart->hasSeries(key))
         return;
     const SourceEntry *e = entryForSourceId(key.source);
+    if (e && e->config.kind == MetricSourceConfig::Kind::MqttSys) {
+        const auto look = mqttSeries(key.name);
+        if (!look || chart->seriesSpecs().size() >= MaxSeriesPerChart)
+            return;
+        ChartSeriesSpec spec(key, tr(look->name), look->role, look->axis);
+        spec.visible = look->visible;
+        chart->addSeries(spec);
+        backfill(chart);
+        return;
+    }
     const bool rabbit = e && e->config.kind == MetricSourceConfig::Kind::RabbitMq;
     const auto known = knownSeries(key.name);
     if (rabbit && !known)
@@ -848,14 +1034,7 @@ void MetricsDashboard::showAlert(const MetricAlert &alert)
                   .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(alert.firedMs), u"HH:mm:ss"_s),
                        MetricAlertModel::describe(alert)),
               true);
-    if (!QSystemTrayIcon::isSystemTrayAvailable() || !QSystemTrayIcon::supportsMessages())
-        return;
-    if (!m_tray) {
-        m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
-        m_tray->setToolTip(tr("Tideline queue alerts"));
-    }
-    m_tray->show();
-    m_tray->showMessage(tr("Queue alert"), MetricAlertModel::describe(alert), QSystemTrayIcon::Warning, 10'000);
+    m_notifier->notify(alert);
 }
 
 // --- history ---
@@ -881,6 +1060,10 @@ void MetricsDashboard::setHistoryStore(HistoryStore *store)
         return;
     connect(store, &HistoryStore::errorOccurred, this,
             [this](const Error &e) { setStatus(tr("History: %1").arg(e.message), true); });
+    connect(store, &HistoryStore::reopened, this, [this] {
+        for (const ChartEntry &c : m_charts)
+            backfill(c.chart);
+    });
     for (const ChartEntry &c : m_charts)
         backfill(c.chart);
 }
@@ -912,23 +1095,23 @@ MetricsDashboard *MetricsDashboard::attachTo(MainWindow *window)
             });
         connect(dashboard, &MetricsDashboard::configChanged, ws, &WorkspaceController::updateModified);
     }
-    // The same file and object as MainWindow::openCluster(), so queue depth and scaling
-    // history end up in one timeline.
     const QPointer<MainWindow> win(window);
+    // The workspace's history, the file and object MainWindow::openCluster() uses, so queue
+    // depth and scaling history end up in one timeline.
     dashboard->setHistoryProvider([win]() -> HistoryStore * {
-        if (!win)
-            return nullptr;
-        auto *history = win->findChild<HistoryStore *>(u"historyStore"_s);
-        if (!history) {
-            history = new HistoryStore(win);
-            history->setObjectName(u"historyStore"_s);
-            const QString path =
-                QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/history.sqlite"_s;
-            if (auto r = history->open(path); !r)
-                qCWarning(lcUi).noquote() << "history:" << r.error().message;
-        }
-        return history->isOpen() ? history : nullptr;
+        return win && win->workspaces() ? win->workspaces()->history() : nullptr;
     });
+    // "MQTT $SYS" sources read the connection tabs of this window.
+    dashboard->setMqttConnectionProvider([win] {
+        QList<MqttConnectionRef> refs;
+        for (int i = 0; win && i < win->connectionCount(); ++i) {
+            if (ConnectionView *view = win->viewAt(i))
+                refs.append({view->profile().id, view->profile().displayName(), view->connection(), view->pipeline()});
+        }
+        return refs;
+    });
+    connect(window, &MainWindow::connectionOpened, dashboard, &MetricsDashboard::rebindMqttSources);
+    connect(window, &MainWindow::connectionClosed, dashboard, &MetricsDashboard::rebindMqttSources);
     if (WelcomePage *welcome = window->welcomePage()) {
         connect(welcome, &WelcomePage::addMetricSourceRequested, dashboard, [dashboard, showDock] {
             showDock();
@@ -938,10 +1121,130 @@ MetricsDashboard *MetricsDashboard::attachTo(MainWindow *window)
     return dashboard;
 }
 
+qint64 MetricsDashboard::historyStepMs(qint64 spanMs, int pixels, qint64 configuredStepMs)
+{
+    qint64 step = configuredStepMs > 0 ? configuredStepMs : std::max<qint64>(1000, spanMs / std::max(pixels, 1));
+    // points = span / step + 1 must stay within the server's limit.
+    const qint64 minimum = (spanMs + MaxPrometheusPoints - 2) / (MaxPrometheusPoints - 1);
+    return std::max({step, minimum, qint64(1)});
+}
+
+bool MetricsDashboard::backfillFromPrometheus(QueueDepthChart *chart)
+{
+    const auto it = std::find_if(m_charts.begin(), m_charts.end(), [chart](const ChartEntry &c) { return c.chart == chart; });
+    if (it == m_charts.end())
+        return false;
+    const auto se = std::find_if(m_sources.begin(), m_sources.end(),
+                                 [&](const auto &s) { return s->source && s->source->sourceId() == it->sourceId; });
+    if (se == m_sources.end())
+        return false;
+    SourceEntry &e = **se;
+    auto *promql = qobject_cast<PrometheusQuerySource *>(e.source);
+    const bool scrape = e.config.kind == MetricSourceConfig::Kind::PrometheusScrape && !e.config.historyUrl.isEmpty();
+    if (!promql && !scrape)
+        return false;
+
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 span = std::max(chart->windowMs(), e.config.rangeMs);
+    const qint64 step = historyStepMs(span, chart->plotWidth() > 0 ? chart->plotWidth() : 800, e.config.stepMs);
+    // Aligned to the step, so a later, longer window asks for the same instants.
+    const qint64 from = (now - span) / step * step;
+    const QUrl serverUrl = promql ? e.config.url : e.config.historyUrl;
+    const QString server = serverUrl.toDisplayString(QUrl::RemoveUserInfo);
+
+    // What to ask: the source's own expression (its answer keys itself), or per series of a
+    // scraped endpoint the same name and labels as the server stores them from that target.
+    struct Ask
+    {
+        QString promql;
+        std::optional<MetricSeriesKey> key;
+    };
+    QList<Ask> asks;
+    if (promql) {
+        asks.append({e.config.query, std::nullopt});
+    } else {
+        const int defaultPort = e.config.url.scheme() == u"https"_s ? 443 : 80;
+        const QString instance = e.config.url.host() + u':' + QString::number(e.config.url.port(defaultPort));
+        for (const ChartSeriesSpec &spec : chart->seriesSpecs()) {
+            MetricLabels labels = spec.key.labels;
+            labels.insert(u"instance"_s, instance);
+            asks.append({spec.key.name + formatLabels(labels), spec.key});
+        }
+    }
+
+    QPointer<QueueDepthChart> guard(chart);
+    const auto answered = [this, guard, server, step](const QString &expression, const std::optional<MetricSeriesKey> &key,
+                                                      const Result<QList<MetricSeries>> &r) {
+        if (!guard)
+            return;
+        if (!r) {
+            for (ChartEntry &c : m_charts) {
+                if (c.chart == guard)
+                    c.serverHistoryFromMs.remove(expression); // the next window change tries again
+            }
+            guard->setHistorySource(tr("history: Prometheus failed"), r.error().message);
+            return;
+        }
+        qsizetype points = 0;
+        for (const MetricSeries &answer : r.value()) {
+            const MetricSeries s = key ? MetricSeries{*key, answer.points} : answer;
+            if (!charted(s.key))
+                continue;
+            m_store->insert(s);
+            points += s.points.size();
+            if (key)
+                break; // one target, one series
+        }
+        const int stepSeconds = int(std::max<qint64>(1, step / 1000));
+        const int pointCount = int(points);
+        guard->setHistorySource(tr("history: Prometheus"),
+                                tr("%n point(s) from %1 (query_range, step %2 s)", nullptr, pointCount)
+                                    .arg(server)
+                                    .arg(stepSeconds));
+        guard->refresh();
+    };
+
+    bool asked = false;
+    for (const Ask &ask : std::as_const(asks)) {
+        const qint64 covered = it->serverHistoryFromMs.value(ask.promql, 0);
+        // Asked already (or in flight); less than a step more is not worth a query.
+        if (covered != 0 && covered <= from + step)
+            continue;
+        it->serverHistoryFromMs.insert(ask.promql, from);
+        asked = true;
+        if (promql) {
+            promql->queryRange(from, now, step, [answered, ask](const Result<QList<MetricSeries>> &r) {
+                answered(ask.promql, ask.key, r);
+            });
+            continue;
+        }
+        if (!e.historyClient) {
+            PrometheusQueryClient::Options o;
+            o.url = e.config.historyUrl;
+            o.tls.caFile = e.config.caFile;
+            o.timeoutMs = e.source->timeoutMs();
+            e.historyClient = new PrometheusQueryClient(o, e.source);
+        }
+        e.historyClient->queryRange(ask.promql, from, now, step,
+                                    [answered, ask](const Result<PrometheusApi::QueryResult> &r) {
+                                        if (!r)
+                                            answered(ask.promql, ask.key, r.error());
+                                        else
+                                            answered(ask.promql, ask.key, r.value().series);
+                                    });
+    }
+    if (asked)
+        chart->setHistorySource(tr("history: Prometheus…"), tr("Asking %1 for the window's history").arg(server));
+    return true;
+}
+
 void MetricsDashboard::backfill(QueueDepthChart *chart)
 {
+    if (backfillFromPrometheus(chart))
+        return;
     if (!m_history)
         return;
+    chart->setHistorySource(tr("history: local store"), tr("Points from before this session come from Tideline's own history file"));
     // What the history has from before this session, up to what the live store keeps.
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const qint64 from = now - m_store->limits().maxAgeMs;

@@ -8,6 +8,7 @@
 #include "models/MetricAlertModel.h"
 
 #include <QDialog>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QPointer>
@@ -27,15 +28,19 @@ class QPushButton;
 class QSpinBox;
 class QSplitter;
 class QStackedWidget;
-class QSystemTrayIcon;
 class QTableView;
 class QTreeWidget;
 class QVBoxLayout;
 
 namespace tideline {
 
+class AlertNotifier;
 class CredentialStore;
+class IngestPipeline;
 class MainWindow;
+class MqttConnection;
+class PrometheusQueryClient;
+class PrometheusQuerySource;
 class QueueDepthChart;
 class TimeSeriesStore;
 
@@ -43,7 +48,7 @@ class TimeSeriesStore;
 // keychain under RabbitMqManagementSource::secretKey().
 struct MetricSourceConfig
 {
-    enum class Kind { RabbitMq, PrometheusScrape, PrometheusQuery };
+    enum class Kind { RabbitMq, PrometheusScrape, PrometheusQuery, MqttSys };
 
     QString id;            // stable within a dashboard config
     Kind kind = Kind::RabbitMq;
@@ -52,7 +57,13 @@ struct MetricSourceConfig
     QString vhost;         // RabbitMQ; empty: all
     QString queue;         // RabbitMQ; empty: all
     QString match;         // scrape: name filter (PrometheusScrapeSource::nameMatches)
+    QUrl historyUrl;       // scrape: a Prometheus server that scrapes the same endpoint; charts
+                           // take their history from it (empty: the local store)
     QString query;         // PromQL
+    qint64 rangeMs = 0;    // PromQL: history to fetch with query_range (0: the chart's window)
+    qint64 stepMs = 0;     // PromQL: its step (0: about one point per pixel)
+    QString connection;    // MQTT $SYS: the connection profile's id
+    QString connectionName; // MQTT $SYS: its name when added (names the source)
     QString caFile;        // https with a private CA
     int intervalMs = MetricSource::DefaultIntervalMs;
 
@@ -65,7 +76,8 @@ struct MetricSourceConfig
 };
 
 // "Add source": RabbitMQ management (URL, user, password), a Prometheus /metrics endpoint (URL,
-// name match) or a Prometheus server (URL, PromQL). OK stays disabled until the input is usable.
+// name match), a Prometheus server (URL, PromQL, history range and step) or the $SYS figures of
+// an open MQTT connection. OK stays disabled until the input is usable.
 class AddMetricSourceDialog final : public QDialog
 {
     Q_OBJECT
@@ -79,8 +91,11 @@ public:
     QString password() const;
     bool rememberPassword() const;
     void setConfig(const MetricSourceConfig &config);
+    // The open MQTT connections to offer: profile id and name.
+    void setMqttConnections(const QList<std::pair<QString, QString>> &connections);
 
     QComboBox *kindCombo() const { return m_kind; }
+    QComboBox *mqttConnectionCombo() const { return m_mqttConnection; }
     QPushButton *okButton() const { return m_ok; }
     QLabel *problemLabel() const { return m_problem; }
 
@@ -97,8 +112,13 @@ private:
     QCheckBox *m_remember = nullptr;
     QLineEdit *m_scrapeUrl = nullptr;
     QLineEdit *m_scrapeMatch = nullptr;
+    QLineEdit *m_scrapeHistory = nullptr;
     QLineEdit *m_promUrl = nullptr;
     QLineEdit *m_promQuery = nullptr;
+    QLineEdit *m_promRange = nullptr;
+    QLineEdit *m_promStep = nullptr;
+    QComboBox *m_mqttConnection = nullptr;
+    QLabel *m_mqttNone = nullptr;
     QLineEdit *m_caFile = nullptr;
     QSpinBox *m_interval = nullptr;
     QLabel *m_problem = nullptr;
@@ -122,6 +142,17 @@ public:
     static constexpr int MaxSeriesPerChart = 8;
     static constexpr int ConfigVersion = 1;
     static constexpr int MaxEvents = 1000;
+    // Prometheus refuses a range query of more than 11,000 points per series.
+    static constexpr qint64 MaxPrometheusPoints = 11000;
+
+    // An open MQTT connection an "MQTT $SYS" source can read.
+    struct MqttConnectionRef
+    {
+        QString id;   // ConnectionProfile::id
+        QString name; // ConnectionProfile::displayName()
+        MqttConnection *connection = nullptr;
+        IngestPipeline *pipeline = nullptr;
+    };
 
     // `credentials` may be null (no keychain: passwords are kept for this session only).
     explicit MetricsDashboard(CredentialStore *credentials, QWidget *parent = nullptr);
@@ -140,6 +171,12 @@ public:
     // The one-line state shown for a source ("ok", "failing: 401 Unauthorized …").
     QString sourceStateText(const QString &id) const;
 
+    // --- MQTT $SYS sources ---
+    // Lists the open connections (attachTo(): the main window's tabs).
+    void setMqttConnectionProvider(std::function<QList<MqttConnectionRef>()> provider);
+    // Points every MQTT $SYS source at its connection again (a tab opened or closed).
+    void rebindMqttSources();
+
     // --- charts ---
     QList<QueueDepthChart *> charts() const;
     QueueDepthChart *chart(const QString &title) const;
@@ -154,6 +191,8 @@ public:
     void addTimelineEvent(const TimelineEvent &event);
     TimeSeriesStore *timeSeries() const { return m_store.get(); }
     MetricAlertModel *alertModel() const { return m_alerts; }
+    // Sends each alert to the desktop (notification server or tray).
+    AlertNotifier *notifier() const { return m_notifier; }
 
     // --- history ---
     // Records every sample from now on into its own HistoryStore at `path` (tests, tools) and
@@ -164,6 +203,12 @@ public:
     // Asked for the store when the first source is added, so an unused panel opens no file.
     void setHistoryProvider(std::function<HistoryStore *()> provider) { m_historyProvider = std::move(provider); }
     HistoryStore *history() const { return m_history; }
+    // A chart whose series come from a Prometheus query, or from a /metrics endpoint that a
+    // Prometheus server also scrapes (MetricSourceConfig::historyUrl), takes its history from
+    // the server (query_range over the chart's window, or the source's range when longer)
+    // instead of the local store: the step is `configuredStepMs`, or the span over `pixels` (at least 1 s),
+    // and never so small that one series would exceed MaxPrometheusPoints.
+    static qint64 historyStepMs(qint64 spanMs, int pixels, qint64 configuredStepMs);
 
     // --- config ---
     QJsonObject saveConfig() const;
@@ -191,12 +236,15 @@ private:
         MetricSourceConfig config;
         MetricSource *source = nullptr;
         QString passwordProblem; // the keychain could not give the password
+        QPointer<PrometheusQueryClient> historyClient; // scrape with historyUrl; a child of the source
     };
     struct ChartEntry
     {
         QString sourceId;   // MetricSource::sourceId()
         QString group;      // "vhost/queue" for RabbitMQ, empty otherwise
         QueueDepthChart *chart = nullptr;
+        // PromQL asked of the history server -> back to when (asked or in flight).
+        QHash<QString, qint64> serverHistoryFromMs = {};
     };
 
     SourceEntry *entry(const QString &id);
@@ -211,6 +259,9 @@ private:
     void updateEmptyState();
     void showAlert(const MetricAlert &alert);
     void backfill(QueueDepthChart *chart);
+    // True when the chart's history comes from Prometheus (asked now, or already covered).
+    bool backfillFromPrometheus(QueueDepthChart *chart);
+    void bindMqttSource(const SourceEntry &entry);
     void setStatus(const QString &text, bool error);
 
     CredentialStore *m_credentials;
@@ -218,6 +269,7 @@ private:
     std::unique_ptr<HistoryStore> m_ownHistory;
     QPointer<HistoryStore> m_history;
     std::function<HistoryStore *()> m_historyProvider;
+    std::function<QList<MqttConnectionRef>()> m_mqttProvider;
     MetricAlertModel *m_alerts = nullptr;
     std::vector<std::unique_ptr<SourceEntry>> m_sources;
     std::vector<ChartEntry> m_charts;
@@ -231,7 +283,7 @@ private:
     QWidget *m_chartArea = nullptr;
     QVBoxLayout *m_chartLayout = nullptr;
     QTableView *m_alertView = nullptr;
-    QSystemTrayIcon *m_tray = nullptr;
+    AlertNotifier *m_notifier = nullptr;
     int m_nextSourceNumber = 1;
 };
 

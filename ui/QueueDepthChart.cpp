@@ -445,6 +445,12 @@ QueueDepthChart::QueueDepthChart(TimeSeriesStore *store, QWidget *parent)
     auto *controls = new QHBoxLayout;
     controls->setContentsMargins(6, 0, 0, 0);
     controls->addWidget(m_titleLabel, 1);
+    m_historyLabel = new QLabel(this);
+    m_historyLabel->setObjectName(u"chartHistorySource"_s);
+    m_historyLabel->setTextFormat(Qt::PlainText);
+    m_historyLabel->setEnabled(false); // a quiet note, not a control
+    m_historyLabel->hide();
+    controls->addWidget(m_historyLabel);
     controls->addWidget(m_windowCombo);
     controls->addWidget(m_pauseButton);
     controls->addWidget(m_resetButton);
@@ -501,23 +507,29 @@ QueueDepthChart::QueueDepthChart(TimeSeriesStore *store, QWidget *parent)
 
 QueueDepthChart::~QueueDepthChart() = default;
 
+void QueueDepthChart::changeEvent(QEvent *event)
+{
+    // View › Theme: the chart follows the new palette (the cluster timeline is one of these too).
+    if (event->type() == QEvent::PaletteChange && m_chart)
+        applyTheme();
+    QWidget::changeEvent(event);
+}
+
 void QueueDepthChart::applyTheme()
 {
-    const bool dark = ui::isDarkTheme();
-    m_chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
-    m_chart->setBackgroundBrush(palette().color(QPalette::Base));
-    m_chart->legend()->setLabelColor(palette().color(QPalette::Text));
-    for (const auto &[id, axis] : m_axes) {
-        axis->setLabelsColor(palette().color(QPalette::Text));
-        axis->setTitleBrush(palette().color(QPalette::Text));
-    }
-    m_timeAxis->setLabelsColor(palette().color(QPalette::Text));
-    // setTheme() repaints the series in the theme's colours: ours again.
-    for (auto &l : m_lines) {
-        QPen pen(colorFor(l->spec));
-        pen.setWidthF(l->spec.axis == LeftAxis ? 1.8 : 1.4);
-        l->series->setPen(pen);
-        updateLegendMarker(*l);
+    // setTheme() replaces the series pens with the theme's: keep their width and dash (the
+    // cluster timeline dashes the HPA's wish), take our colours for the new palette.
+    std::vector<QPen> pens;
+    pens.reserve(m_lines.size());
+    for (const auto &l : m_lines)
+        pens.push_back(l->series->pen());
+    ui::applyChartTheme(m_chart, palette());
+    for (size_t i = 0; i < m_lines.size(); ++i) {
+        Line &l = *m_lines[i];
+        QPen pen = pens[i];
+        pen.setColor(colorFor(l.spec));
+        l.series->setPen(pen);
+        updateLegendMarker(l);
     }
 }
 
@@ -728,6 +740,13 @@ void QueueDepthChart::setWindowMs(qint64 windowMs)
         Q_EMIT windowChanged(windowMs);
         Q_EMIT configChanged();
     }
+}
+
+void QueueDepthChart::setHistorySource(const QString &text, const QString &toolTip)
+{
+    m_historyLabel->setText(text);
+    m_historyLabel->setToolTip(toolTip);
+    m_historyLabel->setVisible(!text.isEmpty());
 }
 
 void QueueDepthChart::onWindowComboActivated(int index)

@@ -144,6 +144,10 @@ public:
     void setSourceState(const QString &sourceId, MetricSource::State state, const QString &reason);
     // The lines shown now, one per failing source; empty when all is well.
     QStringList stateLines() const;
+    // Where the points before this session came from ("history: Prometheus"), beside the
+    // title; empty hides it.
+    void setHistorySource(const QString &text, const QString &toolTip = {});
+    QLabel *historyLabel() const { return m_historyLabel; }
 
     // --- thresholds and alerts ---
     void setThreshold(const ChartThreshold &threshold);
@@ -211,6 +215,9 @@ Q_SIGNALS:
     void windowChanged(qint64 windowMs);
     // Series visibility, window or thresholds changed (the dashboard saves its config).
     void configChanged();
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
     friend class QueueChartOverlay;
@@ -286,6 +293,7 @@ private:
     QToolButton *m_resetButton = nullptr;
     QToolButton *m_alertButton = nullptr;
     QLabel *m_titleLabel = nullptr;
+    QLabel *m_historyLabel = nullptr;
     QLabel *m_depthLabel = nullptr;
     QLabel *m_growthLabel = nullptr;
     QLabel *m_drainLabel = nullptr;

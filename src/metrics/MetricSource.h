@@ -57,8 +57,9 @@ public:
     void start();
     // Stops the timer and cancels a request in flight; the state goes back to Idle.
     void stop();
-    // One poll now (ignored while one is in flight); also works without start().
-    void refresh();
+    // One poll now (ignored while one is in flight); also works without start(). A source that
+    // does not poll over HTTP (MqttSysSource reads an open MQTT connection) overrides it.
+    virtual void refresh();
 
     static QString stateName(State state); // translated: "idle", "ok", "failing"
 

@@ -1,5 +1,7 @@
 #include "metrics/PrometheusQuerySource.h"
 
+#include "metrics/PrometheusQueryClient.h"
+
 #include <QNetworkRequest>
 
 using namespace Qt::StringLiterals;
@@ -39,13 +41,43 @@ void PrometheusQuerySource::handleResponse(const MetricHttp::Response &response)
     }
     QList<MetricSample> samples;
     for (const MetricSeries &series : parsed.value().series) {
-        MetricSeriesKey key = series.key;
-        if (key.name.isEmpty())
-            key.name = m_options.query;
+        const MetricSeriesKey key = keyFor(series);
         for (const MetricPoint &point : series.points)
             samples.append(MetricSample{key, point});
     }
     succeed(samples);
+}
+
+MetricSeriesKey PrometheusQuerySource::keyFor(const MetricSeries &series) const
+{
+    MetricSeriesKey key = series.key;
+    key.source = sourceId();
+    if (key.name.isEmpty())
+        key.name = m_options.query;
+    return key;
+}
+
+void PrometheusQuerySource::queryRange(qint64 startMs, qint64 endMs, qint64 stepMs, RangeCallback done)
+{
+    if (!m_rangeClient) {
+        PrometheusQueryClient::Options o;
+        o.url = m_options.url;
+        o.tls = m_options.tls;
+        o.timeoutMs = timeoutMs();
+        m_rangeClient = new PrometheusQueryClient(o, this);
+    }
+    ++m_rangeQueries;
+    m_rangeClient->queryRange(m_options.query, startMs, endMs, stepMs,
+                              [this, done = std::move(done)](const Result<PrometheusApi::QueryResult> &r) {
+                                  if (!r) {
+                                      done(r.error());
+                                      return;
+                                  }
+                                  QList<MetricSeries> out;
+                                  for (const MetricSeries &series : r.value().series)
+                                      out.append(MetricSeries{keyFor(series), series.points});
+                                  done(out);
+                              });
 }
 
 } // namespace tideline

@@ -5,7 +5,11 @@
 
 #include <QUrl>
 
+#include <functional>
+
 namespace tideline {
+
+class PrometheusQueryClient;
 
 // Evaluates one PromQL expression as an instant query on a timer (/api/v1/query) and emits
 // each series of the answer as a sample: queue depth as the monitoring stack already records
@@ -23,15 +27,28 @@ public:
         MetricHttp::TlsOptions tls;
     };
 
+    using RangeCallback = std::function<void(const Result<QList<MetricSeries>> &)>;
+
     explicit PrometheusQuerySource(Options options, QObject *parent = nullptr);
     const Options &options() const { return m_options; }
+
+    // The same expression as a range query (/api/v1/query_range) over [startMs, endMs] every
+    // stepMs, its series keyed like this source's samples: a chart's history from the server.
+    // `done` runs on this thread after the call returns, never after the source is destroyed.
+    void queryRange(qint64 startMs, qint64 endMs, qint64 stepMs, RangeCallback done);
+    // Range queries sent so far (tests, and the dashboard's "history from" label).
+    int rangeQueryCount() const { return m_rangeQueries; }
 
 protected:
     Result<QNetworkRequest> makeRequest() override;
     void handleResponse(const MetricHttp::Response &response) override;
 
 private:
+    MetricSeriesKey keyFor(const MetricSeries &series) const;
+
     Options m_options;
+    PrometheusQueryClient *m_rangeClient = nullptr; // created on first use
+    int m_rangeQueries = 0;
 };
 
 } // namespace tideline
