@@ -53,6 +53,16 @@ PreferenceMenus::PreferenceMenus(QWidget *window) : QObject(window), m_window(wi
     languageAction(u"简体中文"_s, u"zh_CN"_s, u"languageChineseAction"_s);
     if (!m_languageGroup->checkedAction())
         m_languageGroup->actions().constFirst()->setChecked(true);
+
+    m_alertNotificationsAction = new QAction(tr("Alert &notifications"), window);
+    m_alertNotificationsAction->setObjectName(u"alertNotificationsAction"_s);
+    m_alertNotificationsAction->setToolTip(tr("Show a desktop notification when a queue passes its threshold"));
+    m_alertNotificationsAction->setCheckable(true);
+    m_alertNotificationsAction->setChecked(settings::AlertNotifications.read(*s));
+    connect(m_alertNotificationsAction, &QAction::toggled, this, [](bool on) {
+        const auto stored = settings::open();
+        settings::AlertNotifications.write(*stored, on);
+    });
 }
 
 PreferenceMenus::~PreferenceMenus() = default;

@@ -53,6 +53,8 @@ inline const Key<QString> Theme{"ui/theme", QStringLiteral("system")};
 inline const Key<QString> Language{"ui/language", {}};
 // Where the last workspace was opened or saved (the file dialogs start there).
 inline const Key<QString> LastWorkspaceDirectory{"workspaces/lastDirectory", {}};
+// Desktop notifications for queue-depth alerts (AlertNotifier); the alerts list keeps them anyway.
+inline const Key<bool> AlertNotifications{"alerts/desktopNotifications", true};
 // History memory per connection, MiB (TopicTree::DefaultHistoryBudget is 256 MiB).
 inline const Key<int> HistoryBudgetMiB{"history/budgetMiB", 256};
 
