@@ -140,19 +140,14 @@ void KubeTargetOptions::addTo(QCommandLineParser &parser) const
     parser.addOption(m_namespace);
 }
 
-bool KubeTargetOptions::configure(const QCommandLineParser &parser, kube::KubeClient &client) const
+std::optional<QString> KubeTargetOptions::configure(const QCommandLineParser &parser, kube::KubeClient &client) const
 {
     const auto r = client.configureFromKubeconfig(parser.value(m_kubeconfig), parser.value(m_context));
     if (!r) {
         runtimeError(r.error().message);
-        return false;
+        return std::nullopt;
     }
     printWarnings(client);
-    return true;
-}
-
-QString KubeTargetOptions::ns(const QCommandLineParser &parser, const kube::KubeClient &client) const
-{
     return parser.isSet(m_namespace) ? parser.value(m_namespace) : client.defaultNamespace();
 }
 
@@ -225,9 +220,10 @@ int KubeGetCommand::run(const QCommandLineParser &parser)
         return usageError(name(), tr("--for only applies to events."));
 
     kube::KubeClient client;
-    if (!m_target.configure(parser, client))
+    const auto target = m_target.configure(parser, client);
+    if (!target)
         return ExitFailure;
-    const QString ns = parser.isSet(m_allNamespaces) ? QString() : m_target.ns(parser, client);
+    const QString ns = parser.isSet(m_allNamespaces) ? QString() : *target;
     const bool json = parser.isSet(m_json);
     const bool all = ns.isEmpty();
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -461,9 +457,10 @@ int KubeScaleCommand::run(const QCommandLineParser &parser)
     const bool dryRunOnly = parser.isSet(m_dryRun);
 
     kube::KubeClient client;
-    if (!m_target.configure(parser, client))
+    const auto configured = m_target.configure(parser, client);
+    if (!configured)
         return ExitFailure;
-    const QString ns = m_target.ns(parser, client);
+    const QString ns = *configured;
     const kube::AuditLog audit(parser.isSet(m_auditLog) ? parser.value(m_auditLog) : kube::AuditLog::defaultPath());
     kube::AuditEntry entry;
     entry.user = client.context().user.name;
@@ -597,9 +594,10 @@ int KubePreviewCommand::run(const QCommandLineParser &parser)
     }
 
     kube::KubeClient client;
-    if (!m_target.configure(parser, client))
+    const auto configured = m_target.configure(parser, client);
+    if (!configured)
         return ExitFailure;
-    const QString ns = m_target.ns(parser, client);
+    const QString ns = *configured;
     const auto hpa = await<kube::Hpa>([&](auto cb) { client.getHpa(ns, hpaName, nullptr, cb); });
     if (!hpa)
         return runtimeError(hpa.error().message);

@@ -5,6 +5,8 @@
 #include <QCommandLineOption>
 #include <QCoreApplication>
 
+#include <optional>
+
 namespace tideline::kube {
 class KubeClient;
 }
@@ -19,9 +21,9 @@ class KubeTargetOptions final
 public:
     KubeTargetOptions();
     void addTo(QCommandLineParser &parser) const;
-    // Configures `client`; on failure prints the error and returns false.
-    bool configure(const QCommandLineParser &parser, kube::KubeClient &client) const;
-    QString ns(const QCommandLineParser &parser, const kube::KubeClient &client) const;
+    // Configures `client` (printing its warnings) and returns the namespace the command works
+    // in: -n, else the context's. On failure prints the error and returns nullopt.
+    std::optional<QString> configure(const QCommandLineParser &parser, kube::KubeClient &client) const;
 
 private:
     QCommandLineOption m_kubeconfig;

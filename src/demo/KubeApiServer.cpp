@@ -574,7 +574,7 @@ bool KubeApiServer::start(QString *error)
         // QueryPeer: errors about the client's certificate are judged per request.
         socket->ignoreSslErrors();
     });
-    if (!m_server->listen(QHostAddress::LocalHost, 0)) {
+    if (!m_server->listen(QHostAddress(m_listenAddress), 0)) {
         *error = u"cannot listen: %1"_s.arg(m_server->errorString());
         return false;
     }
@@ -604,7 +604,10 @@ quint16 KubeApiServer::port() const
 
 QString KubeApiServer::url() const
 {
-    return u"https://127.0.0.1:%1"_s.arg(port());
+    const QHostAddress address(m_listenAddress);
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol ? u'[' + m_listenAddress + u']'
+                                                                               : m_listenAddress;
+    return u"https://%1:%2"_s.arg(host).arg(port());
 }
 
 QString KubeApiServer::caFile() const

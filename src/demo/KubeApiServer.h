@@ -68,11 +68,14 @@ public:
     explicit KubeApiServer(QObject *parent = nullptr);
     ~KubeApiServer() override;
 
-    // Generates the PKI (openssl) and listens on 127.0.0.1 and a free port.
+    // Where start() listens; 127.0.0.1 unless set before (e.g. the address this machine's host
+    // name resolves to, for tests that need the server under a name that is not "localhost").
+    void setListenAddress(const QString &address) { m_listenAddress = address; }
+    // Generates the PKI (openssl) and listens on the listen address and a free port.
     bool start(QString *error);
     void stop();
     quint16 port() const;
-    QString url() const;                // https://127.0.0.1:PORT
+    QString url() const;                // https://LISTEN-ADDRESS:PORT
     QString caFile() const;
     QByteArray caPem() const;
     // A client certificate for `user` (CN) signed by the server's CA; `ec` makes a P-256 key.
@@ -172,6 +175,7 @@ private:
     void simulateController(const QString &key);
 
     QTemporaryDir m_dir;
+    QString m_listenAddress = QStringLiteral("127.0.0.1");
     std::unique_ptr<QSslServer> m_server;
     QList<Resource> m_resources;
     QHash<QString, QString> m_tokens;

@@ -132,7 +132,7 @@ void ExecCredentialProvider::start()
     auto *process = new QProcess(this);
     m_process = process;
     ++m_runs;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    QProcessEnvironment env = m_baseEnvironment;
     for (const auto &[name, value] : m_config.env)
         env.insert(name, value);
     env.insert(u"KUBERNETES_EXEC_INFO"_s, QString::fromUtf8(execInfo(interactive)));

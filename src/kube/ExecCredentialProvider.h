@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QObject>
 #include <QPointer>
+#include <QProcessEnvironment>
 
 #include <functional>
 #include <vector>
@@ -25,9 +26,9 @@ struct ExecCredential
 
 // Runs a client.authentication.k8s.io credential plugin (users[].exec) asynchronously with
 // QProcess and caches its answer until expirationTimestamp. Concurrent callers share one run.
-// The plugin gets the host's environment, users[].exec.env and KUBERNETES_EXEC_INFO; stdin is
-// forwarded only in interactive mode (Never: never; IfAvailable: when stdin is a terminal;
-// Always: required, an error without a terminal).
+// The plugin gets the base environment (the host's, or its client's), users[].exec.env and
+// KUBERNETES_EXEC_INFO; stdin is forwarded only in interactive mode (Never: never; IfAvailable:
+// when stdin is a terminal; Always: required, an error without a terminal).
 class ExecCredentialProvider final : public QObject
 {
     Q_OBJECT
@@ -48,6 +49,9 @@ public:
 
     // Overrides the terminal check for IfAvailable/Always (tests, and the CLI knows better).
     void setStdinIsTerminal(bool terminal) { m_stdinTerminal = terminal; }
+    // The environment the plugin inherits (default: this process's), so that a client given its
+    // own environment (HTTPS_PROXY, ...) hands the same one to its plugin.
+    void setBaseEnvironment(const QProcessEnvironment &environment) { m_baseEnvironment = environment; }
     int runCount() const { return m_runs; }
     bool hasCachedCredential() const;
 
@@ -66,6 +70,7 @@ private:
     QString m_userName;
     KubeCluster m_cluster;
     bool m_stdinTerminal;
+    QProcessEnvironment m_baseEnvironment = QProcessEnvironment::systemEnvironment();
     int m_runs = 0;
     std::optional<ExecCredential> m_cached;
     QPointer<QProcess> m_process;

@@ -2,6 +2,7 @@
 
 #include "core/Logging.h"
 #include "kube/ExecCredentialProvider.h"
+#include "kube/ProxyEnvironment.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -168,32 +169,42 @@ Result<void> KubeClient::configure(const ResolvedKubeContext &context)
             return applied;
     }
 
+    // As client-go: proxy-url wins; without it the environment decides (and may say "direct").
+    // Every connection (requests, watches) goes through m_nam, so one proxy serves them all.
+    m_proxyDescription.clear();
+    std::optional<QUrl> proxyUrl;
+    QString proxyOrigin;
     if (!context.cluster.proxyUrl.isEmpty()) {
-        const QUrl proxy(context.cluster.proxyUrl, QUrl::StrictMode);
-        QNetworkProxy p;
-        if (proxy.scheme() == u"http"_s || proxy.scheme() == u"https"_s) {
-            p.setType(QNetworkProxy::HttpProxy);
-            p.setPort(quint16(proxy.port(proxy.scheme() == u"https"_s ? 443 : 80)));
-        } else if (proxy.scheme() == u"socks5"_s) {
-            p.setType(QNetworkProxy::Socks5Proxy);
-            p.setPort(quint16(proxy.port(1080)));
-        } else {
-            return Error{u"kube.config"_s,
-                         tr("cluster \"%1\": proxy-url \"%2\" must be http://, https:// or socks5://")
-                             .arg(context.cluster.name, context.cluster.proxyUrl), {}};
-        }
-        p.setHostName(proxy.host());
-        p.setUser(proxy.userName());
-        p.setPassword(proxy.password());
-        m_nam->setProxy(p);
+        proxyUrl = QUrl(context.cluster.proxyUrl, QUrl::StrictMode);
+        proxyOrigin = tr("proxy-url of cluster \"%1\"").arg(context.cluster.name);
     } else {
-        m_nam->setProxy(QNetworkProxy(QNetworkProxy::DefaultProxy));
+        const auto choice = ProxyEnvironment::fromEnvironment(m_environment).proxyFor(m_server);
+        if (!choice)
+            return choice.error();
+        if (!choice.value().ignored.isEmpty())
+            m_configWarnings << choice.value().ignored;
+        proxyUrl = choice.value().proxy;
+        proxyOrigin = choice.value().variable;
+    }
+    if (proxyUrl) {
+        auto proxy = networkProxyFor(*proxyUrl, proxyOrigin);
+        if (!proxy)
+            return proxy.error();
+        m_nam->setProxy(proxy.value());
+        //: %1 is a proxy URL, %2 where it was configured (HTTPS_PROXY, proxy-url of cluster "x")
+        m_proxyDescription = tr("%1 (from %2)").arg(redactedProxy(*proxyUrl), proxyOrigin);
+        qCDebug(lcKube) << "proxy for" << m_server.host() << ":" << m_proxyDescription;
+    } else {
+        // Explicitly direct: Qt's own reading of the environment (when enabled) knows no NO_PROXY.
+        m_nam->setProxy(QNetworkProxy(QNetworkProxy::NoProxy));
     }
 
     delete m_exec;
     m_exec = nullptr;
-    if (context.user.exec)
+    if (context.user.exec) {
         m_exec = new ExecCredentialProvider(*context.user.exec, context.user.name, context.cluster, this);
+        m_exec->setBaseEnvironment(m_environment);
+    }
     m_configured = true;
     return {};
 }
@@ -315,7 +326,13 @@ std::optional<Error> KubeClient::errorFor(QNetworkReply *reply, const QByteArray
         return Error{errorCodeFor(http), text, QString::fromUtf8(body.left(2000))};
     }
     const QStringList sslErrors = reply->property(kSslErrorsProperty).toStringList();
-    switch (reply->error()) {
+    const QNetworkReply::NetworkError code = reply->error();
+    // Through a proxy Qt reports some proxy failures as UnknownNetworkError ("Proxy connection
+    // refused"): every connection failure then names the proxy it went through.
+    const bool viaProxy = !m_proxyDescription.isEmpty() && code != QNetworkReply::NoError
+        && code != QNetworkReply::SslHandshakeFailedError && code != QNetworkReply::TimeoutError
+        && code != QNetworkReply::OperationCanceledError;
+    switch (viaProxy ? QNetworkReply::UnknownProxyError : code) {
     case QNetworkReply::NoError:
         return std::nullopt;
     case QNetworkReply::ConnectionRefusedError:
@@ -336,10 +353,12 @@ std::optional<Error> KubeClient::errorFor(QNetworkReply *reply, const QByteArray
     case QNetworkReply::ProxyNotFoundError:
     case QNetworkReply::ProxyTimeoutError:
     case QNetworkReply::ProxyAuthenticationRequiredError:
+    case QNetworkReply::UnknownProxyError:
         return Error{u"kube.network"_s,
-                     tr("proxy %1 failed: %2").arg(m_context.cluster.proxyUrl, reply->errorString()),
+                     tr("cannot reach %1 through proxy %2: %3").arg(server, m_proxyDescription, reply->errorString()),
                      reply->errorString()};
     default:
+        qCDebug(lcKube) << "network error" << reply->error() << reply->errorString();
         return Error{u"kube.network"_s, tr("request to %1 failed: %2").arg(server, reply->errorString()),
                      reply->errorString()};
     }

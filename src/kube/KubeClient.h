@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QNetworkProxy>
 #include <QObject>
+#include <QProcessEnvironment>
 #include <QSslConfiguration>
 #include <QUrl>
 #include <QUrlQuery>
@@ -76,7 +77,8 @@ struct KubeResponse
 };
 
 // An HTTPS client for one kubeconfig context. TLS (CA, client certificate, insecure flag,
-// tls-server-name), bearer token / token file / basic auth / exec plugins, proxy-url. Every
+// tls-server-name), bearer token / token file / basic auth / exec plugins, proxy-url, and without
+// proxy-url HTTPS_PROXY/HTTP_PROXY/NO_PROXY as kubectl reads them (ProxyEnvironment). Every
 // call is asynchronous: the callback runs on this object's thread and is dropped when the
 // `context` object is destroyed first. Errors carry the API's Status text:
 // "403 Forbidden: deployments.apps "worker" is forbidden: ...".
@@ -97,6 +99,11 @@ public:
     Result<void> configure(const ResolvedKubeContext &context);
     // kubeconfig path (empty: $KUBECONFIG or ~/.kube/config) and context (empty: current).
     Result<void> configureFromKubeconfig(const QString &kubeconfigPath, const QString &contextName);
+    // The environment the proxy variables are read from and exec plugins inherit (default: this
+    // process's). Takes effect at the next configure().
+    void setProcessEnvironment(const QProcessEnvironment &environment) { m_environment = environment; }
+    // The proxy connections go through ("http://proxy:3128 (from HTTPS_PROXY)"), empty when direct.
+    QString proxyDescription() const { return m_proxyDescription; }
 
     const ResolvedKubeContext &context() const { return m_context; }
     QString defaultNamespace() const { return m_context.ns; }
@@ -176,6 +183,8 @@ private:
     QUrl m_server;
     QSslConfiguration m_ssl;
     QStringList m_configWarnings;
+    QProcessEnvironment m_environment = QProcessEnvironment::systemEnvironment();
+    QString m_proxyDescription;
     ExecCredentialProvider *m_exec = nullptr;
     bool m_configured = false;
 };
