@@ -100,7 +100,18 @@ QString ClusterView::auditLogPath() const
 
 void ClusterView::setHistoryStore(HistoryStore *store)
 {
+    if (m_history)
+        disconnect(m_history, &HistoryStore::reopened, this, nullptr);
     m_history = store;
+    if (!store)
+        return;
+    // Another workspace's file: draw what that one holds.
+    // (The recorder keeps its memory: a reopen under an open tab is the same workspace's file
+    // carried to a new name by Save as…; opening another workspace recreates the tabs.)
+    connect(store, &HistoryStore::reopened, this, [this] {
+        loadHistoryEvents();
+        loadHistorySamples();
+    });
 }
 
 void ClusterView::setClock(std::function<qint64()> clock)
@@ -409,9 +420,15 @@ void ClusterView::switchNamespace(const QString &ns)
 
 QString ClusterView::displayName() const
 {
-    if (m_context.isEmpty())
+    if (m_context.isEmpty() && m_label.isEmpty())
         return tr("Cluster");
-    return tr("%1 (%2)").arg(m_context, m_ns);
+    return tr("%1 (%2)").arg(m_label.isEmpty() ? m_context : m_label, m_ns);
+}
+
+void ClusterView::setLabel(const QString &label)
+{
+    m_label = label;
+    Q_EMIT stateChanged();
 }
 
 QStringList ClusterView::configWarnings() const

@@ -93,8 +93,10 @@ public:
     QString kubeconfigPath() const { return m_kubeconfigPath; }
     QString contextName() const { return m_context; }
     QString namespaceName() const { return m_ns; }
-    // "context (namespace)" for the tab.
+    // "context (namespace)" for the tab, or "label (namespace)" once a label is set (the demo
+    // calls its cluster "Demo cluster" everywhere).
     QString displayName() const;
+    void setLabel(const QString &label);
     bool hasError() const { return !m_errors.isEmpty(); }
     QString stateText() const;
     QStringList configWarnings() const;
@@ -200,6 +202,7 @@ private:
     QString m_kubeconfigPath;
     kube::KubeConfig m_config;
     QString m_context;
+    QString m_label;
     QString m_ns;
     QString m_auditLogPath;
     std::function<qint64()> m_clock;

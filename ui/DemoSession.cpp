@@ -6,6 +6,7 @@
 #include "MetricsDashboard.h"
 #include "QueueDepthChart.h"
 #include "WelcomePage.h"
+#include "WorkspaceController.h"
 #include "core/Logging.h"
 #include "demo/DemoCluster.h"
 #include "metrics/MetricTypes.h"
@@ -63,6 +64,12 @@ void DemoSession::layOut()
 {
     if (!m_window)
         return;
+    // The demo records into its own, empty history (under its data folder, gone with it), so
+    // its timeline tells this run's story and never mixes in an earlier run or a real workspace.
+    if (WorkspaceController *ws = m_window->workspaces()) {
+        if (auto r = ws->useHistoryFile(m_env->dataDir() + u"/history.sqlite"_s); !r)
+            qCWarning(lcUi).noquote() << "demo: no history:" << r.error().message;
+    }
     if (!m_env->mqttUrl().isEmpty()) {
         auto profile = ConnectionProfile::fromUrl(m_env->mqttUrl());
         if (profile) {
@@ -101,8 +108,8 @@ void DemoSession::layOut()
                 m_cluster->linkSeries(depthKey.toString(), QString::fromLatin1(demo::DemoCluster::Deployment));
             QTabWidget *tabs = m_window->tabWidget();
             const int index = tabs->indexOf(m_cluster);
+            m_cluster->setLabel(tr("Demo cluster"));
             if (index >= 0) {
-                tabs->setTabText(index, tr("Demo cluster (shop)"));
                 tabs->setTabToolTip(index, tr("A local Kubernetes API endpoint run by Tideline's demo, not a real "
                                               "cluster. kubectl works with %1").arg(m_env->kubeconfigPath()));
             }
@@ -115,6 +122,7 @@ void DemoSession::layOut()
         }
     }
     const QString summary = m_env->summary();
+    qCInfo(lcUi).noquote() << "demo ready:" << summary;
     m_window->statusBar()->showMessage(tr("Demo: %1").arg(summary), 15000);
     if (!m_env->failure(demo::DemoEnvironment::Component::Mosquitto).isEmpty()
         || !m_env->failure(demo::DemoEnvironment::Component::RabbitMq).isEmpty()) {

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "ClusterView.h"
+#include "ClusterWorkspaceSection.h"
 #include "CommandPalette.h"
 #include "ConnectionDialog.h"
 #include "ConnectionView.h"
@@ -106,6 +107,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 
     // The "Queue depth" dock (before restoring the layout, so its visibility is restored too).
     MetricsDashboard::attachTo(this);
+    // Cluster tabs are saved in the workspace ("kubernetes") and reopened with it.
+    ClusterWorkspaceSection::attachTo(this);
 
     resize(DefaultSize);
     restoreWindowState();
@@ -237,6 +240,7 @@ void MainWindow::createMenus()
     view->addSeparator();
     view->addMenu(m_preferences->themeMenu());
     view->addMenu(m_preferences->languageMenu());
+    view->addAction(m_preferences->alertNotificationsAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_shortcutsAction);
@@ -380,25 +384,35 @@ void MainWindow::newConnection()
 
 ClusterView *MainWindow::openCluster(const QString &kubeconfigPath, const QString &context)
 {
-    // One history file for every cluster tab, so the scaling timeline outlives the API server's
-    // event TTL; found by name so other parts can share it.
-    auto *history = findChild<HistoryStore *>(u"historyStore"_s);
-    if (!history) {
-        history = new HistoryStore(this);
-        history->setObjectName(u"historyStore"_s);
-        const QString path = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/history.sqlite"_s;
-        if (auto r = history->open(path); !r)
-            qCWarning(lcUi).noquote() << "history:" << r.error().message;
-    }
+    return openClusterTab(kubeconfigPath, context, {}, nullptr);
+}
+
+ClusterView *MainWindow::restoreCluster(const QJsonObject &state, Error *error)
+{
+    // The workspace holds the links; a saved tab's own copy would be stale.
+    QJsonObject withLinks = state;
+    withLinks.insert(u"links"_s, WorkloadLinks{m_workspaces->workloadLinks()}.toJson());
+    return openClusterTab({}, {}, withLinks, error);
+}
+
+ClusterView *MainWindow::openClusterTab(const QString &kubeconfigPath, const QString &context,
+                                        const QJsonObject &state, Error *error)
+{
+    // The workspace's history file, shared by every cluster tab and the dashboard, so the
+    // scaling timeline outlives the API server's event TTL.
+    HistoryStore *history = m_workspaces->history();
     // The cluster's timeline draws linked queues from the dashboard's series, live.
     const auto *dashboard = findChild<MetricsDashboard *>();
     auto *view = new ClusterView(dashboard ? dashboard->timeSeries() : nullptr, m_tabs);
-    view->setHistoryStore(history->isOpen() ? history : nullptr);
+    view->setHistoryStore(history);
     view->setWorkloadLinks(WorkloadLinks{m_workspaces->workloadLinks()});
-    if (auto r = view->open(kubeconfigPath, context); !r) {
+    if (auto r = state.isEmpty() ? view->open(kubeconfigPath, context) : view->fromJson(state); !r) {
         delete view;
         qCWarning(lcKube).noquote() << "cannot open the cluster:" << r.error().message;
-        QMessageBox::warning(this, tr("Cannot open the cluster"), r.error().message);
+        if (error)
+            *error = r.error();
+        else
+            QMessageBox::warning(this, tr("Cannot open the cluster"), r.error().message);
         return nullptr;
     }
     const int index = m_tabs->addTab(view, view->displayName());
@@ -424,6 +438,7 @@ ClusterView *MainWindow::openCluster(const QString &kubeconfigPath, const QStrin
     m_stack->setCurrentWidget(m_tabs);
     m_tabs->setCurrentIndex(index);
     updateClusterTab();
+    Q_EMIT clusterOpened(view);
     return view;
 }
 
@@ -571,6 +586,14 @@ void MainWindow::updateActions()
     m_connectAction->setToolTip(active ? tr("Disconnect from the broker (stop reconnecting)")
                                        : tr("Connect to the broker"));
     m_connectAction->setIcon(style()->standardIcon(active ? QStyle::SP_MediaStop : QStyle::SP_MediaPlay));
+    // Publishing needs a broker that answers; the tooltip says why the button is grey.
+    const bool connected = view && view->state() == MqttConnection::State::Connected;
+    m_publishPanelAction->setEnabled(connected);
+    m_publishPanelAction->setToolTip(
+        connected ? tr("Show the panel for publishing test messages, templates and bursts")
+        : active  ? tr("Publishing waits until the broker answers")
+        : view    ? tr("Publishing needs a connected broker: connect this connection first")
+                  : tr("Publishing needs an MQTT connection: open one first"));
 }
 
 void MainWindow::updateTab(ConnectionView *view)

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "core/Result.h"
 #include "mqtt/ConnectionProfile.h"
 
+#include <QJsonObject>
 #include <QMainWindow>
 
 #include <optional>
@@ -51,6 +53,10 @@ public:
     // A tab for one kubeconfig context (empty: current-context). A broken kubeconfig shows its
     // error in a message box and the log, and returns nullptr.
     ClusterView *openCluster(const QString &kubeconfigPath, const QString &context = {});
+    // A cluster tab as a workspace saved it (ClusterView::toJson(), links from the workspace).
+    // A broken one returns nullptr and says why in `error`, without a message box: the caller
+    // reports every tab that did not reopen at once.
+    ClusterView *restoreCluster(const QJsonObject &state, Error *error);
     // "Add a cluster from kubeconfig…": picks the file, then openCluster().
     void addClusterFromKubeconfig();
     QAction *addClusterAction() const { return m_addClusterAction; }
@@ -85,11 +91,16 @@ Q_SIGNALS:
     // A tab was added (after it started connecting) or closed.
     void connectionOpened(tideline::ConnectionView *view);
     void connectionClosed();
+    // A cluster tab was added (it is closed by deleting it).
+    void clusterOpened(tideline::ClusterView *view);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // openCluster() and restoreCluster(): from a kubeconfig, or from `state` when it is not empty.
+    ClusterView *openClusterTab(const QString &kubeconfigPath, const QString &context, const QJsonObject &state,
+                                Error *error);
     void createActions();
     void createMenus();
     void createToolBar();

@@ -3,17 +3,22 @@
 #include "ConnectionView.h"
 #include "MainWindow.h"
 #include "Settings.h"
+#include "core/HistoryStore.h"
 #include "core/Logging.h"
 #include "mqtt/MqttConnection.h"
 
 #include <QAction>
+#include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
 
@@ -232,6 +237,7 @@ Result<void> WorkspaceController::open(const QString &path)
     m_replacing = true;
     closeAllConnections();
     m_links = ws.workloadLinks;
+    switchHistory(historyPathFor(path), false);
     applySections(ws);
     for (const ConnectionProfile &profile : ws.connections)
         m_window->openConnection(profile);
@@ -255,8 +261,74 @@ Result<void> WorkspaceController::saveTo(const QString &path)
         qCWarning(lcUi) << "workspace not saved:" << saved.error().detail;
         return saved;
     }
+    const bool renamed = QFileInfo(path).absoluteFilePath() != m_path;
     markSaved(path);
+    if (renamed) // the history goes with the workspace to its new name
+        switchHistory(historyPathFor(m_path), true);
     return {};
+}
+
+// --- history ----------------------------------------------------------------------------------
+
+QString WorkspaceController::historyPathFor(const QString &workspacePath)
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/history"_s;
+    if (workspacePath.isEmpty())
+        return dir + u"/untitled.sqlite"_s;
+    // Readable and unique: two "shop.tideline" in different folders get different files.
+    const QFileInfo info(workspacePath);
+    static const QRegularExpression unsafe(u"[^A-Za-z0-9._-]+"_s);
+    QString name = info.completeBaseName().replace(unsafe, u"_"_s).left(40);
+    if (name.isEmpty())
+        name = u"workspace"_s;
+    const QByteArray hash =
+        QCryptographicHash::hash(info.absoluteFilePath().toUtf8(), QCryptographicHash::Sha1).toHex().left(10);
+    return dir + u'/' + name + u'-' + QString::fromLatin1(hash) + u".sqlite"_s;
+}
+
+HistoryStore *WorkspaceController::history()
+{
+    if (!m_history) {
+        // The window's child, created late, so it outlives the views and docks that record
+        // into it when the window is destroyed.
+        m_history = new HistoryStore(m_window);
+        m_history->setObjectName(u"historyStore"_s);
+        switchHistory(historyPathFor(m_path), false);
+    }
+    return m_history->isOpen() ? m_history : nullptr;
+}
+
+Result<void> WorkspaceController::useHistoryFile(const QString &path)
+{
+    history();
+    return switchHistory(path, false);
+}
+
+Result<void> WorkspaceController::switchHistory(const QString &path, bool carry)
+{
+    if (!m_history) // nobody asked for history yet: history() opens the right file later
+        return {};
+    if (m_history->isOpen() && m_history->path() == path)
+        return {};
+    const QString previous = m_history->isOpen() ? m_history->path() : QString();
+    m_history->close(); // flushes what is buffered
+    if (carry && !previous.isEmpty() && QFileInfo::exists(previous) && !QFileInfo::exists(path)) {
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        // An untitled workspace's history becomes the saved one's; a named one's is copied, so
+        // the original workspace keeps its own.
+        const bool moved = previous == historyPathFor({}) && QFile::rename(previous, path);
+        if (!moved && !QFile::copy(previous, path))
+            qCWarning(lcUi) << "history: cannot carry" << previous << "to" << path;
+    }
+    const Result<void> opened = m_history->open(path);
+    if (!opened) {
+        qCWarning(lcUi).noquote() << "history:" << path << opened.error().message;
+        if (m_window)
+            m_window->statusBar()->showMessage(tr("History is not recorded: %1").arg(opened.error().message), 15000);
+    } else {
+        qCInfo(lcUi) << "history file" << path;
+    }
+    return opened;
 }
 
 void WorkspaceController::markSaved(const QString &path)
@@ -277,6 +349,7 @@ void WorkspaceController::newWorkspace()
     m_replacing = true;
     closeAllConnections();
     m_links.clear();
+    switchHistory(historyPathFor({}), false);
     applySections(Workspace{});
     m_replacing = false;
     m_path.clear();

@@ -18,6 +18,7 @@ class QMenu;
 namespace tideline {
 
 class ConnectionView;
+class HistoryStore;
 class MainWindow;
 
 // The main window's workspace: which file it is, whether it changed since it was saved, and
@@ -82,6 +83,17 @@ public:
     // For parts that keep no live state: stores the section and updates the modified flag.
     void setSection(const QString &name, const QJsonObject &value);
 
+    // The workspace's local history (metric samples, scaling events): one SQLite file per
+    // workspace, <AppDataLocation>/history/<name>-<hash of its path>.sqlite, untitled.sqlite for
+    // an untitled one. Opened on first use; switched before another workspace's sections are
+    // applied; carried along (moved from untitled, copied otherwise) by Save as…. Null when the
+    // file cannot be opened (logged, and said in the status bar).
+    HistoryStore *history();
+    static QString historyPathFor(const QString &workspacePath);
+    // Records into `path` until another workspace opens or starts (the demo's own history,
+    // which starts empty and goes with the demo).
+    Result<void> useHistoryFile(const QString &path);
+
     QList<WorkloadLink> workloadLinks() const { return m_links; }
     void setWorkloadLinks(const QList<WorkloadLink> &links);
 
@@ -107,6 +119,9 @@ private:
     void watchView(ConnectionView *view);
     QJsonObject contentJson(bool askSections) const;
     void showError(const QString &title, const QString &message) const;
+    // Points the history store (if created) at `path`; with `carry`, the current file's content
+    // goes along when `path` has none yet.
+    Result<void> switchHistory(const QString &path, bool carry);
 
     QPointer<MainWindow> m_window;
     QString m_path;
@@ -117,6 +132,7 @@ private:
     mutable QMap<QString, QJsonObject> m_sections; // last known content of every section
     std::map<QString, std::pair<SectionSaver, SectionLoader>> m_handlers;
     QList<WorkloadLink> m_links;
+    QPointer<HistoryStore> m_history;
 
     QAction *m_newAction = nullptr;
     QAction *m_openAction = nullptr;

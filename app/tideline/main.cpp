@@ -4,19 +4,17 @@
 #include "MainWindow.h"
 #include "Settings.h"
 #include "Theme.h"
+#include "Translations.h"
 #include "WorkspaceController.h"
-#include "core/Logging.h"
 #include "models/TopicFilter.h"
 #include "mqtt/ConnectionProfile.h"
 
 #include <QApplication>
 #include <QIcon>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QPixmap>
 #include <QTimer>
-#include <QTranslator>
 
 #include <cstdio>
 
@@ -25,6 +23,10 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int DefaultScreenshotDelayMs = 3000;
+// --demo --screenshot without --quit-after: the picture is taken this long after the demo is
+// laid out (the first samples and replica counts are in), or the run fails after the cap.
+constexpr int DemoScreenshotSettleMs = 8000;
+constexpr int DemoScreenshotCapMs = 240'000;
 
 void printError(const QString &message)
 {
@@ -64,18 +66,8 @@ void installTranslations(QApplication &app, const QString &forced)
         }
         QLocale::setDefault(locale);
     }
-    if (locale.language() != QLocale::Chinese)
-        return;
-    auto *tideline = new QTranslator(&app);
-    if (tideline->load(u":/i18n/tideline_zh_CN.qm"_s))
-        QCoreApplication::installTranslator(tideline);
-    else
-        qCWarning(lcUi) << "the zh_CN translation is missing from the resources";
-    // Qt's own dialogs and buttons; absent when the Qt translations package is not installed.
-    auto *qt = new QTranslator(&app);
-    if (qt->load(QLocale(QLocale::Chinese, QLocale::China), u"qtbase"_s, u"_"_s,
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qt);
+    // English too: its translation holds the plural forms ("1 key", "6 keys").
+    tideline::ui::installTranslators(locale, &app);
 }
 
 } // namespace
@@ -115,8 +107,10 @@ int main(int argc, char *argv[])
         u"FILE"_s);
     const QCommandLineOption quitAfterOption(
         u"quit-after"_s,
-        QCoreApplication::translate("main", "Quit after MS milliseconds (default with --screenshot: %1).")
-            .arg(DefaultScreenshotDelayMs),
+        QCoreApplication::translate("main", "Quit after MS milliseconds (default with --screenshot: %1; with "
+                                            "--demo --screenshot: %2 after the demo is ready).")
+            .arg(DefaultScreenshotDelayMs)
+            .arg(DemoScreenshotSettleMs),
         u"MS"_s);
     const QCommandLineOption settingsOption(
         u"settings"_s, QCoreApplication::translate("main", "Read and write settings in the ini FILE."),
@@ -203,7 +197,10 @@ int main(int argc, char *argv[])
         }
     }
     const QString screenshot = parser.value(screenshotOption);
-    if (!screenshot.isEmpty() && quitAfterMs < 0)
+    // A demo screenshot waits for the demo (brokers start in seconds to a minute) instead of a
+    // fixed delay.
+    const bool demoScreenshot = parser.isSet(demoOption) && !screenshot.isEmpty() && quitAfterMs < 0;
+    if (!screenshot.isEmpty() && quitAfterMs < 0 && !demoScreenshot)
         quitAfterMs = DefaultScreenshotDelayMs;
 
     tideline::ui::applySavedTheme();
@@ -218,11 +215,24 @@ int main(int argc, char *argv[])
     if (!screenshot.isEmpty())
         window.resize(tideline::MainWindow::DefaultSize); // reproducible pictures for the docs
     // A scripted run ends by itself: nobody is there to answer "save changes?".
-    if (quitAfterMs >= 0)
+    if (quitAfterMs >= 0 || demoScreenshot)
         window.workspaces()->setAskToSave(false);
     window.show();
     if (profile)
         window.openConnection(*profile);
+    int exitCode = 0;
+    // Takes the --screenshot picture (if asked) and quits.
+    const auto finish = [&] {
+        if (!screenshot.isEmpty()) {
+            const QPixmap picture = window.grab();
+            if (!picture.save(screenshot, "PNG")) {
+                printError(QCoreApplication::translate("main", "Could not write the screenshot to %1.").arg(screenshot));
+                exitCode = 1;
+            }
+        }
+        window.close();
+        QCoreApplication::exit(exitCode);
+    };
     tideline::DemoSession::attachTo(&window);
     if (parser.isSet(demoOption)) {
         bool ok = false;
@@ -236,7 +246,20 @@ int main(int argc, char *argv[])
         demoOptions.hpaSyncMs = qMax(1000, int(demoOptions.hpaSyncMs / speed));
         demoOptions.scaleUpPeriodSeconds = qMax(1, int(demoOptions.scaleUpPeriodSeconds / speed));
         demoOptions.scaleDownWindowSeconds = qMax(1, int(demoOptions.scaleDownWindowSeconds / speed));
-        (new tideline::DemoSession(&window, demoOptions))->start();
+        auto *session = new tideline::DemoSession(&window, demoOptions);
+        session->start();
+        if (demoScreenshot) {
+            QObject::connect(session, &tideline::DemoSession::ready, &window, [&] {
+                QTimer::singleShot(DemoScreenshotSettleMs, &window, [&] { finish(); });
+            });
+            QTimer::singleShot(DemoScreenshotCapMs, &window, [&] {
+                printError(QCoreApplication::translate("main", "The demo was not ready after %1 s; no screenshot.")
+                               .arg(DemoScreenshotCapMs / 1000));
+                exitCode = 1;
+                window.close();
+                QCoreApplication::exit(exitCode);
+            });
+        }
     }
     QTimer seriesTimer;
     int seriesIndex = 0;
@@ -258,21 +281,8 @@ int main(int argc, char *argv[])
         seriesTimer.start();
     }
 
-    int exitCode = 0;
-    if (quitAfterMs >= 0) {
-        QTimer::singleShot(quitAfterMs, &window, [&] {
-            if (!screenshot.isEmpty()) {
-                const QPixmap picture = window.grab();
-                if (!picture.save(screenshot, "PNG")) {
-                    printError(QCoreApplication::translate("main", "Could not write the screenshot to %1.")
-                                   .arg(screenshot));
-                    exitCode = 1;
-                }
-            }
-            window.close();
-            QCoreApplication::exit(exitCode);
-        });
-    }
+    if (quitAfterMs >= 0)
+        QTimer::singleShot(quitAfterMs, &window, [&] { finish(); });
     const int rc = app.exec();
     return exitCode != 0 ? exitCode : rc;
 }

@@ -772,6 +772,9 @@ Result<void> HistoryStore::open(const QString &path, const Options &options)
     m_inbox->flushBatch = options.flushBatch;
     m_inbox->maxBuffered = options.maxBuffered;
     m_inbox->dropped = 0;
+    lock.unlock();
+    if (m_open)
+        Q_EMIT reopened();
     return result;
 }
 

@@ -131,6 +131,9 @@ public:
 Q_SIGNALS:
     // A flush, query or retention run failed (already logged); on this object's thread.
     void errorOccurred(const tideline::Error &error);
+    // open() succeeded: the store now holds another file's history (another workspace's), so
+    // whoever drew from the previous one queries again.
+    void reopened();
 
 private:
     // Runs `work` on the worker thread and waits for it.

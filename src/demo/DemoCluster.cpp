@@ -242,8 +242,23 @@ void DemoCluster::syncHpa()
                                         {u"current"_s, QJsonObject{{u"averageValue"_s, quantity(average)}}}}}});
             status.insert(u"currentMetrics"_s, currentMetrics);
         }
+        // As the controller words it: the scale-up (or -down) policy, when it is stricter than
+        // the bounds, is "ScaleUpLimit"; otherwise the bound itself.
+        const int wanted = decision.stabilizedReplicas >= 0 ? decision.stabilizedReplicas : decision.metricReplicas;
+        const bool rateUp = wanted > current && next < std::min(wanted, spec.maxReplicas);
+        const bool rateDown = wanted >= 0 && wanted < current && next > std::max(wanted, spec.minReplicas);
         const bool tooMany = decision.metricReplicas > spec.maxReplicas;
-        const bool limited = tooMany || (decision.metricReplicas >= 0 && decision.metricReplicas < spec.minReplicas);
+        const bool limited = rateUp || rateDown || tooMany
+                             || (decision.metricReplicas >= 0 && decision.metricReplicas < spec.minReplicas);
+        const QJsonObject limitedCondition =
+            rateUp     ? condition(u"ScalingLimited"_s, true, u"ScaleUpLimit"_s,
+                                   u"the desired replica count is increasing faster than the maximum scale rate"_s)
+            : rateDown ? condition(u"ScalingLimited"_s, true, u"ScaleDownLimit"_s,
+                                   u"the desired replica count is decreasing faster than the maximum scale rate"_s)
+            : tooMany  ? condition(u"ScalingLimited"_s, true, u"TooManyReplicas"_s,
+                                   u"the desired replica count is more than the maximum replica count"_s)
+                       : condition(u"ScalingLimited"_s, true, u"TooFewReplicas"_s,
+                                   u"the desired replica count is less than the minimum replica count"_s);
         status.insert(u"conditions"_s, QJsonArray{
             condition(u"AbleToScale"_s, true, changed ? u"SucceededRescale"_s : u"ReadyForNewScale"_s,
                       changed ? u"the HPA controller was able to update the target scale to %1"_s.arg(next)
@@ -253,10 +268,7 @@ void DemoCluster::syncHpa()
                             u"the HPA was able to successfully calculate a replica count from pods metric %1"_s.arg(kMetric))
                 : condition(u"ScalingActive"_s, false, u"FailedGetPodsMetric"_s,
                             u"the HPA was unable to compute the replica count: unable to get metric %1"_s.arg(kMetric)),
-            limited ? condition(u"ScalingLimited"_s, true, tooMany ? u"TooManyReplicas"_s : u"TooFewReplicas"_s,
-                                tooMany
-                                    ? u"the desired replica count is more than the maximum replica count"_s
-                                    : u"the desired replica count is less than the minimum replica count"_s)
+            limited ? limitedCondition
                     : condition(u"ScalingLimited"_s, false, u"DesiredWithinRange"_s,
                                 u"the desired count is within the acceptable range"_s)});
         hpa.insert(u"status"_s, status);

@@ -76,6 +76,11 @@ renders_cleanly() {
 man_version_is() { gzip -dc "$1" | grep '^\.TH' | grep -q "\"Tideline $2\""; }
 prints_version() { test "$(timeout 30 "$1" --version)" = "$2"; }
 at_least() { test "${1%x*}" -ge "$2" && test "${1#*x}" -ge "$3"; }
+# The translations are resources inside the binaries, not files (cmake/Packaging.cmake): rcc
+# stores each resource's name in UTF-16BE, so the name, NUL-interleaved, is in the binary.
+carries_resource() {
+    LC_ALL=C grep -qaP "$(printf '%s' "$2" | sed 's/./\\x00&/g; s/\\x00\./\\x00\\./g')" "$1"
+}
 
 echo "# $deb"
 
@@ -101,6 +106,9 @@ check "every entry is owned by root:root" all_owned_by_root
 for f in usr/bin/tideline usr/bin/tideline-cli; do
     check "$f is an executable" test -x "$root/$f"
     check "$f is stripped" is_stripped "$root/$f"
+    for qm in tideline_zh_CN.qm tideline_en.qm; do
+        check "$f carries the translation $qm" carries_resource "$root/$f" "$qm"
+    done
 done
 required="usr/share/applications/$APP_ID.desktop
 usr/share/metainfo/$APP_ID.metainfo.xml
@@ -196,6 +204,45 @@ if is_png "$shot"; then
     size=$(png_size "$shot")
     check "the screenshot has a window's size ($size)" at_least "$size" 320 200
 fi
+
+# The demo from the installed binary: real mosquitto and RabbitMQ, the shop and the demo
+# cluster start, the window is shot once the demo is laid out, and nothing it started is left
+# running after it quits. Its temporary files go to a folder of its own; every process it starts
+# inherits TMPDIR pointing there, which is how strays are recognised (other tests running at the
+# same time have their own brokers).
+demo_tmp=$tmp/demo-tmp
+mkdir -p "$demo_tmp"
+chmod 755 "$tmp"
+chmod 1777 "$demo_tmp" # RabbitMQ runs as the rabbitmq user and keeps its data below it
+demo_shot=$tmp/demo.png
+if TMPDIR=$demo_tmp timeout 300 "$gui" --settings "$tmp/settings.ini" --demo --demo-speed 4 \
+        --screenshot "$demo_shot" >"$tmp/demo.log" 2>&1; then
+    pass "tideline --demo --screenshot exits with 0"
+else
+    fail "tideline --demo --screenshot exits with 0 (status $?)"
+    tail -40 "$tmp/demo.log" | sed 's/^/     | /'
+fi
+check "the demo screenshot is a non-empty PNG" is_png "$demo_shot"
+if is_png "$demo_shot"; then
+    size=$(png_size "$demo_shot")
+    check "the demo screenshot has a window's size ($size)" at_least "$size" 800 500
+fi
+demo_started() { grep -E "demo ready:.*mosquitto: running.*RabbitMQ: running.*demo cluster: running" "$tmp/demo.log"; }
+check "mosquitto, RabbitMQ and the demo cluster ran (log)" demo_started
+# Processes whose environment names the demo's TMPDIR: none may outlive the window.
+demo_strays() {
+    sleep 2
+    for e in /proc/[0-9]*/environ; do
+        if (tr '\0' '\n' <"$e") 2>/dev/null | grep -qx "TMPDIR=$demo_tmp"; then
+            pid=${e#/proc/}
+            pid=${pid%/environ}
+            echo "left running: $pid $(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)"
+        fi
+    done
+}
+no_demo_strays() { test -z "$(demo_strays)"; }
+check "no process started by the demo is left running" no_demo_strays
+demo_strays
 
 echo "# $checks checks, $failures failed"
 [ "$failures" -eq 0 ]
