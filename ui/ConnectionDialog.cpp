@@ -1,6 +1,7 @@
 #include "ConnectionDialog.h"
 
 #include "Settings.h"
+#include "Theme.h"
 #include "core/Logging.h"
 #include "models/TopicFilter.h"
 #include "secrets/CredentialStore.h"
@@ -614,7 +615,7 @@ void ConnectionDialog::revalidate()
         const QString f = item->text().trimmed();
         QString why;
         const bool bad = f.isEmpty() || !TopicFilter::isValidFilter(f, &why);
-        item->setData(Qt::BackgroundRole, bad ? QVariant(QColor(0xfd, 0xec, 0xea)) : QVariant());
+        item->setData(Qt::BackgroundRole, bad ? QVariant(ui::errorBackground(m_subscriptionTable->palette())) : QVariant());
         item->setToolTip(bad ? (f.isEmpty() ? tr("Type a topic filter or remove this row.") : why)
                              : QString());
     }

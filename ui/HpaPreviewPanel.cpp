@@ -131,23 +131,13 @@ HpaPreviewPanel::HpaPreviewPanel(QWidget *parent) : QWidget(parent)
     m_chart->legend()->hide();
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_chart->setBackgroundRoundness(0);
-    m_chart->setTheme(ui::isDarkTheme() ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     m_chart->setTitle(tr("Predicted replicas if the load stays as it is"));
     m_series = new QLineSeries(m_chart);
     m_series->setName(tr("Predicted replicas"));
-    QPen pen(QColor(0x8e, 0x24, 0xaa));
-    pen.setWidthF(2.5);
-    m_series->setPen(pen);
     m_maxLine = new QLineSeries(m_chart);
     m_maxLine->setName(tr("maxReplicas"));
     m_minLine = new QLineSeries(m_chart);
     m_minLine->setName(tr("minReplicas"));
-    for (QLineSeries *bound : {m_maxLine, m_minLine}) {
-        QPen p(QColor(0x90, 0x90, 0x90));
-        p.setStyle(Qt::DashLine);
-        p.setWidthF(1.2);
-        bound->setPen(p);
-    }
     m_chart->addSeries(m_maxLine);
     m_chart->addSeries(m_minLine);
     m_chart->addSeries(m_series);
@@ -167,6 +157,7 @@ HpaPreviewPanel::HpaPreviewPanel(QWidget *parent) : QWidget(parent)
     m_chartView->setObjectName(u"previewChart"_s);
     m_chartView->setRenderHint(QPainter::Antialiasing);
     m_chartView->setMinimumHeight(130);
+    applyChartTheme();
     layout->addWidget(m_chartView, 1);
     m_stack->addWidget(page);
 
@@ -186,6 +177,30 @@ HpaPreviewPanel::HpaPreviewPanel(QWidget *parent) : QWidget(parent)
 }
 
 HpaPreviewPanel::~HpaPreviewPanel() = default;
+
+void HpaPreviewPanel::changeEvent(QEvent *event)
+{
+    // View › Theme: the chart follows the new palette.
+    if (event->type() == QEvent::PaletteChange && m_chart)
+        applyChartTheme();
+    QWidget::changeEvent(event);
+}
+
+void HpaPreviewPanel::applyChartTheme()
+{
+    ui::applyChartTheme(m_chart, palette());
+    // setTheme() repaints the series in the theme's colours: ours again (the purple of
+    // QueueDepthChart's desired replicas, lighter on the dark theme).
+    QPen pen(ui::isDarkPalette(palette()) ? QColor(0xc7, 0x8b, 0xf0) : QColor(0x8e, 0x24, 0xaa));
+    pen.setWidthF(2.5);
+    m_series->setPen(pen);
+    for (QLineSeries *bound : {m_maxLine, m_minLine}) {
+        QPen p(QColor(0x90, 0x90, 0x90));
+        p.setStyle(Qt::DashLine);
+        p.setWidthF(1.2);
+        bound->setPen(p);
+    }
+}
 
 QWidget *HpaPreviewPanel::buildFigure(const QString &caption, QLabel **value, QLabel **detail,
                                       const QString &objectName)

@@ -76,7 +76,11 @@ public:
 Q_SIGNALS:
     void previewUpdated();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void applyChartTheme();
     QWidget *buildFigure(const QString &caption, QLabel **value, QLabel **detail, const QString &objectName);
     void rerun();
     void updateSliderRange();

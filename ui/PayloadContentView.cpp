@@ -1,6 +1,7 @@
 #include "PayloadContentView.h"
 
 #include "FieldTreeModel.h"
+#include "StateStyle.h"
 #include "payload/Base64Decoder.h"
 #include "payload/CloudEventsDecoder.h"
 
@@ -197,7 +198,7 @@ void PayloadContentView::setStatus(const QString &text, bool error)
     m_status->setVisible(!text.isEmpty());
     QPalette pal = palette();
     if (error)
-        pal.setColor(QPalette::WindowText, ErrorText);
+        pal.setColor(QPalette::WindowText, ui::errorTextColor(pal));
     m_status->setPalette(pal);
 }
 

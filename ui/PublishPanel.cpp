@@ -1,6 +1,8 @@
 #include "PublishPanel.h"
 
 #include "Settings.h"
+#include "StateStyle.h"
+#include "Theme.h"
 #include "core/Logging.h"
 #include "mqtt/ConnectionProfile.h"
 #include "mqtt/Placeholders.h"
@@ -55,8 +57,6 @@ using Format = MessageTemplate::PayloadFormat;
 constexpr int ImmediateCheckChars = 64 * 1024;
 constexpr int CheckDelayMs = 250;
 constexpr int MaxBurstCount = 10'000'000;
-const QColor ErrorColor(0xc6, 0x28, 0x28);
-const QColor OkColor(0x2e, 0x7d, 0x32);
 
 // Completes topics level by level from the topic tree ("shop/st" offers shop's children that
 // start with "st"), and writes back the full path of what was picked.
@@ -697,7 +697,7 @@ void PublishPanel::checkPayload()
         const QTextBlock block = m_payloadEdit->document()->findBlockByNumber(check.line - 1);
         if (block.isValid()) {
             QTextEdit::ExtraSelection mark;
-            mark.format.setBackground(QColor(0xfd, 0xec, 0xea));
+            mark.format.setBackground(ui::errorBackground(m_payloadEdit->palette()));
             mark.format.setProperty(QTextFormat::FullWidthSelection, true);
             mark.cursor = QTextCursor(block);
             mark.cursor.clearSelection();
@@ -712,7 +712,7 @@ void PublishPanel::setStatus(QLabel *label, const QString &text, bool error)
 {
     label->setText(text);
     QPalette pal = label->palette();
-    pal.setColor(QPalette::WindowText, error ? ErrorColor : palette().color(QPalette::WindowText));
+    pal.setColor(QPalette::WindowText, error ? ui::errorTextColor(palette()) : palette().color(QPalette::WindowText));
     label->setPalette(pal);
 }
 
@@ -794,7 +794,7 @@ void PublishPanel::onPublishFinished(quint64 id, bool ok, const QString &error)
     if (ok) {
         setStatus(m_publishStatus, tr("Published to %1.").arg(topic), false);
         QPalette pal = m_publishStatus->palette();
-        pal.setColor(QPalette::WindowText, OkColor);
+        pal.setColor(QPalette::WindowText, ui::stateTextColor(MqttConnection::State::Connected, palette()));
         m_publishStatus->setPalette(pal);
     } else {
         setStatus(m_publishStatus, tr("Not published to %1: %2").arg(topic, error), true);

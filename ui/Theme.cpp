@@ -2,10 +2,14 @@
 
 #include "Settings.h"
 
+#include <QAbstractAxis>
 #include <QApplication>
+#include <QChart>
+#include <QLegend>
 #include <QStyle>
 #include <QStyleFactory>
 
+#include <cmath>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -141,6 +145,58 @@ void applySavedTheme()
 bool isDarkTheme()
 {
     return isDarkPalette(QGuiApplication::palette());
+}
+
+QColor newTopicHighlight(const QPalette &palette)
+{
+    // #fff3b0 under #000000 is 18.7:1; #5a4a12 under the dark theme's #e4e6ea is 6.9:1.
+    return isDarkPalette(palette) ? QColor(0x5a, 0x4a, 0x12) : QColor(0xff, 0xf3, 0xb0);
+}
+
+QColor errorBackground(const QPalette &palette)
+{
+    // #fdecea under #000000 is 18.4:1; #6b2b2b under #e4e6ea is 8.4:1.
+    return isDarkPalette(palette) ? QColor(0x6b, 0x2b, 0x2b) : QColor(0xfd, 0xec, 0xea);
+}
+
+double contrastRatio(const QColor &a, const QColor &b)
+{
+    const auto luminance = [](const QColor &c) {
+        const auto channel = [](float v) {
+            return v <= 0.04045f ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+        };
+        const QColor rgb = c.toRgb();
+        return 0.2126 * channel(rgb.redF()) + 0.7152 * channel(rgb.greenF()) + 0.0722 * channel(rgb.blueF());
+    };
+    const double la = luminance(a);
+    const double lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+void applyChartTheme(QChart *chart, const QPalette &palette)
+{
+    const QChart::ChartTheme theme = isDarkPalette(palette) ? QChart::ChartThemeDark : QChart::ChartThemeLight;
+    if (chart->theme() != theme)
+        chart->setTheme(theme);
+    const QColor base = palette.color(QPalette::Base);
+    const QColor text = palette.color(QPalette::Text);
+    // Lines that structure the plot without competing with the series: text faded into the base.
+    QColor grid = text;
+    grid.setAlphaF(0.16f);
+    QColor axisLine = text;
+    axisLine.setAlphaF(0.45f);
+    chart->setBackgroundBrush(base);
+    chart->setBackgroundPen(Qt::NoPen);
+    chart->setTitleBrush(text);
+    chart->legend()->setLabelColor(text);
+    const QList<QAbstractAxis *> axes = chart->axes();
+    for (QAbstractAxis *axis : axes) {
+        axis->setLabelsColor(text);
+        axis->setTitleBrush(text);
+        axis->setGridLineColor(grid);
+        axis->setMinorGridLineColor(grid);
+        axis->setLinePenColor(axisLine);
+    }
 }
 
 } // namespace tideline::ui

@@ -1,5 +1,7 @@
 #include "ValuePlotView.h"
 
+#include "StateStyle.h"
+#include "Theme.h"
 #include "payload/NumericExtractor.h"
 
 #include <QChart>
@@ -85,9 +87,6 @@ ValuePlotView::ValuePlotView(QWidget *parent)
     chart->setAnimationOptions(QChart::NoAnimation);
     m_series = new QLineSeries(chart);
     m_series->setName(tr("Value"));
-    QPen pen(QColor(0x1a, 0x73, 0xe8));
-    pen.setWidthF(1.6);
-    m_series->setPen(pen);
     chart->addSeries(m_series);
     m_axisX = new QDateTimeAxis(chart);
     m_axisX->setFormat(u"HH:mm:ss"_s);
@@ -103,6 +102,7 @@ ValuePlotView::ValuePlotView(QWidget *parent)
     m_chartView->setRenderHint(QPainter::Antialiasing);
     m_chartView->setMinimumHeight(120);
     layout->addWidget(m_chartView, 1);
+    applyChartTheme();
 
     m_timer.setSingleShot(true);
     m_timer.setInterval(UpdateIntervalMs);
@@ -116,6 +116,25 @@ ValuePlotView::ValuePlotView(QWidget *parent)
 }
 
 ValuePlotView::~ValuePlotView() = default;
+
+void ValuePlotView::changeEvent(QEvent *event)
+{
+    // View › Theme: the chart and the status colour follow the new palette.
+    if (event->type() == QEvent::PaletteChange && m_chartView) {
+        applyChartTheme();
+        scheduleUpdate();
+    }
+    QWidget::changeEvent(event);
+}
+
+void ValuePlotView::applyChartTheme()
+{
+    ui::applyChartTheme(m_chartView->chart(), palette());
+    // setTheme() repaints the series in the theme's colours: ours again, a blue for each palette.
+    QPen pen(ui::isDarkPalette(palette()) ? QColor(0x6c, 0xa8, 0xff) : QColor(0x1a, 0x73, 0xe8));
+    pen.setWidthF(1.6);
+    m_series->setPen(pen);
+}
 
 void ValuePlotView::clear()
 {
@@ -196,7 +215,7 @@ void ValuePlotView::updateSeries()
         m_series->clear();
         m_valueCount = 0;
         QPalette pal = palette();
-        pal.setColor(QPalette::WindowText, QColor(0xb0, 0x1c, 0x1c));
+        pal.setColor(QPalette::WindowText, ui::errorTextColor(pal));
         m_status->setPalette(pal);
         m_status->setText(tr("\"%1\" is not a JSON path (try $.name or $.list[0].value)").arg(path));
         return;

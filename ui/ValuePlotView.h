@@ -59,7 +59,11 @@ Q_SIGNALS:
     // After the series was replaced (tests, screenshots).
     void plotted();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void applyChartTheme();
     void scheduleUpdate();
     void updateSeries();
     QString effectivePath() const;

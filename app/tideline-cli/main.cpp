@@ -1,7 +1,9 @@
 #include "BenchChartCommand.h"
 #include "CommandDispatcher.h"
+#include "Translations.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QLoggingCategory>
 
 using namespace Qt::StringLiterals;
@@ -17,6 +19,8 @@ int main(int argc, char *argv[])
     // would only repeat them in more technical words. QT_LOGGING_RULES still overrides this
     // (QT_LOGGING_RULES="tideline.*=true" shows everything, including Paho's raw errors).
     QLoggingCategory::setFilterRules(u"tideline.*.info=false\ntideline.*.warning=false"_s);
+    // The CLI speaks English only; its translation holds the plural forms ("%n more warning(s)").
+    tideline::ui::installTranslators(QLocale(QLocale::English), app.get());
 
     tideline::cli::CommandDispatcher dispatcher;
     return dispatcher.run(QCoreApplication::arguments());

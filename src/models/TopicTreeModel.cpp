@@ -315,8 +315,8 @@ QVariant TopicTreeModel::data(const QModelIndex &index, int role) const
         const qint64 age = now() - n.createdMs;
         if (age < 0 || age >= highlightMs())
             return {};
-        // A soft yellow that fades out over the highlight window.
-        QColor color(0xff, 0xf3, 0xb0);
+        // Fades out over the highlight window.
+        QColor color = m_newTopicColor;
         color.setAlphaF(float(1.0 - 0.8 * double(age) / double(highlightMs())));
         return color;
     }
@@ -400,6 +400,12 @@ void TopicTreeModel::sync()
     // inserted are covered by their insert.
     emitChanged(changed);
     announceNew(fresh);
+}
+
+void TopicTreeModel::setNewTopicColor(const QColor &color)
+{
+    // Rows still highlighted take the colour at their next fade step (collectFading()).
+    m_newTopicColor = color;
 }
 
 void TopicTreeModel::collectFading(std::vector<NodeId> &changed)

@@ -4,6 +4,7 @@
 #include "core/TopicTree.h"
 
 #include <QAbstractItemModel>
+#include <QColor>
 
 #include <deque>
 #include <vector>
@@ -58,6 +59,10 @@ public:
     // The clock used for the Age column and highlighting (tests can pin it).
     void setNowForTesting(qint64 nowMs) { m_fixedNowMs = nowMs; }
     static constexpr qint64 highlightMs() { return 3000; }
+    // The background of a new topic, fading out over highlightMs(). The default suits a light
+    // palette; views on another palette set their own (ui::newTopicHighlight()).
+    void setNewTopicColor(const QColor &color);
+    QColor newTopicColor() const { return m_newTopicColor; }
 
     // Max characters of the last-value preview.
     static constexpr int previewChars() { return 120; }
@@ -100,6 +105,7 @@ private:
     std::vector<TopicTree::NodeId> m_touched;
     std::deque<Fresh> m_fresh;        // nodes still highlighted, oldest first
     qint64 m_lastFadeMs = 0;
+    QColor m_newTopicColor{0xff, 0xf3, 0xb0};
 };
 
 } // namespace tideline

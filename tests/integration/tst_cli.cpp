@@ -1,7 +1,7 @@
+#include "CliRunner.h"
 #include "TestServers.h"
 
 #include <QDateTime>
-#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,107 +15,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString cliPath()
-{
-    return QStringLiteral(TIDELINE_BINARY_DIR "/app/tideline-cli");
-}
-
-struct CliRun
-{
-    bool finished = false;
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    qint64 elapsedMs = 0;
-};
-
-// Runs tideline-cli to completion with `input` on its stdin.
-CliRun runCli(const QStringList &args, const QByteArray &input = {}, int timeoutMs = 30000)
-{
-    CliRun run;
-    QProcess p;
-    QElapsedTimer clock;
-    clock.start();
-    p.start(cliPath(), args);
-    if (!p.waitForStarted(5000))
-        return run;
-    if (!input.isEmpty())
-        p.write(input);
-    p.closeWriteChannel();
-    run.finished = p.waitForFinished(timeoutMs) && p.exitStatus() == QProcess::NormalExit;
-    if (!run.finished) {
-        p.kill();
-        p.waitForFinished(2000);
-    }
-    run.elapsedMs = clock.elapsed();
-    run.exitCode = p.exitCode();
-    run.out = p.readAllStandardOutput();
-    run.err = p.readAllStandardError();
-    return run;
-}
-
-QByteArray describe(const CliRun &run)
-{
-    return "exit " + QByteArray::number(run.exitCode) + (run.finished ? "" : " (did not finish)")
-         + "\nstdout: " + run.out.left(2000) + "\nstderr: " + run.err.left(2000);
-}
-
-QList<QByteArray> lines(const QByteArray &text)
-{
-    QList<QByteArray> out = text.split('\n');
-    while (!out.isEmpty() && out.last().isEmpty())
-        out.removeLast();
-    return out;
-}
-
-// A `sub` running in the background, with a client ID of its own so the broker log shows when
-// its subscription is in place (publishing earlier would lose the messages).
-class BackgroundSub
-{
-public:
-    BackgroundSub(const MosquittoProcess &broker, const QStringList &args)
-        : m_broker(broker)
-        , m_clientId(u"tst-cli-sub-%1"_s.arg(++s_counter))
-    {
-        m_process.start(cliPath(), QStringList{u"sub"_s, u"--client-id"_s, m_clientId} + args);
-    }
-    ~BackgroundSub()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(2000);
-        }
-    }
-    bool waitSubscribed(int timeoutMs = 10000)
-    {
-        QElapsedTimer clock;
-        clock.start();
-        const QString marker = u"Sending SUBACK to %1"_s.arg(m_clientId);
-        while (clock.elapsed() < timeoutMs) {
-            if (m_broker.log().contains(marker))
-                return true;
-            if (m_process.state() == QProcess::NotRunning)
-                return false;
-            QTest::qWait(20);
-        }
-        return false;
-    }
-    CliRun finish(int timeoutMs = 15000)
-    {
-        CliRun run;
-        run.finished = m_process.waitForFinished(timeoutMs) && m_process.exitStatus() == QProcess::NormalExit;
-        run.exitCode = m_process.exitCode();
-        run.out = m_process.readAllStandardOutput();
-        run.err = m_process.readAllStandardError();
-        return run;
-    }
-
-private:
-    const MosquittoProcess &m_broker;
-    QString m_clientId;
-    QProcess m_process;
-    static inline int s_counter = 0;
-};
+const CliRunner runCli;
 
 } // namespace
 
@@ -205,8 +105,9 @@ private Q_SLOTS:
     {
         QFETCH(QString, version);
         const QString base = u"tst/cli/json%1"_s.arg(version);
-        BackgroundSub sub(m_broker, {u"--url"_s, m_broker.url(), u"--topic"_s, base + u"/#"_s, u"--count"_s,
-                                     u"4"_s, u"--json"_s, u"--mqtt-version"_s, version});
+        BackgroundSub sub(m_broker, u"tst-cli-sub-"_s,
+                          {u"--url"_s, m_broker.url(), u"--topic"_s, base + u"/#"_s, u"--count"_s, u"4"_s,
+                           u"--json"_s, u"--mqtt-version"_s, version});
         QVERIFY(sub.waitSubscribed());
 
         const qint64 before = QDateTime::currentMSecsSinceEpoch();
@@ -254,8 +155,9 @@ private Q_SLOTS:
 
     void plainOutputIsTopicSpacePayload()
     {
-        BackgroundSub sub(m_broker, {u"--url"_s, m_broker.url(), u"--topic"_s, u"tst/cli/plain/+"_s,
-                                     u"--topic"_s, u"tst/cli/plain2"_s, u"--count"_s, u"2"_s});
+        BackgroundSub sub(m_broker, u"tst-cli-sub-"_s,
+                          {u"--url"_s, m_broker.url(), u"--topic"_s, u"tst/cli/plain/+"_s, u"--topic"_s,
+                           u"tst/cli/plain2"_s, u"--count"_s, u"2"_s});
         QVERIFY(sub.waitSubscribed());
         const CliRun text = runCli({u"pub"_s, u"--url"_s, m_broker.url(), u"--topic"_s, u"tst/cli/plain/a"_s,
                                     u"--stdin"_s}, "line from stdin");

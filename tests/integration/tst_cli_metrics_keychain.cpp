@@ -1,3 +1,4 @@
+#include "CliRunner.h"
 #include "PrometheusProcess.h"
 #include "RabbitMqProcess.h"
 #include "TestHttpServer.h"
@@ -6,7 +7,6 @@
 #include "metrics/RabbitMqManagementSource.h"
 #include "secrets/CredentialStore.h"
 
-#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QtTest>
@@ -27,61 +27,8 @@ namespace {
 const QString kQueue = u"cli.metrics"_s;
 constexpr int kDepth = 120;
 
-QString cliPath()
-{
-    return QStringLiteral(TIDELINE_BINARY_DIR "/app/tideline-cli");
-}
-
-struct CliRun
-{
-    bool finished = false;
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    qint64 elapsedMs = 0;
-};
-
-// Runs tideline-cli to completion while this process's event loop keeps running (the test's
-// own HTTP server must answer the CLI).
-CliRun runCli(const QStringList &args, const QByteArray &input = {}, int timeoutMs = 30000)
-{
-    CliRun run;
-    QProcess p;
-    QElapsedTimer clock;
-    clock.start();
-    p.start(cliPath(), args);
-    if (!p.waitForStarted(5000))
-        return run;
-    if (!input.isEmpty())
-        p.write(input);
-    p.closeWriteChannel();
-    while (p.state() != QProcess::NotRunning && clock.elapsed() < timeoutMs)
-        QTest::qWait(10);
-    run.finished = p.state() == QProcess::NotRunning && p.exitStatus() == QProcess::NormalExit;
-    if (!run.finished) {
-        p.kill();
-        p.waitForFinished(2000);
-    }
-    run.elapsedMs = clock.elapsed();
-    run.exitCode = p.exitCode();
-    run.out = p.readAllStandardOutput();
-    run.err = p.readAllStandardError();
-    return run;
-}
-
-QByteArray describe(const CliRun &run)
-{
-    return "exit " + QByteArray::number(run.exitCode) + (run.finished ? "" : " (did not finish)") + " after "
-         + QByteArray::number(run.elapsedMs) + " ms\nstdout: " + run.out.left(3000) + "\nstderr: " + run.err.left(2000);
-}
-
-QList<QByteArray> lines(const QByteArray &text)
-{
-    QList<QByteArray> out = text.split('\n');
-    while (!out.isEmpty() && out.last().isEmpty())
-        out.removeLast();
-    return out;
-}
+// The test's own HTTP server must answer the CLI: wait with the event loop running.
+const CliRunner runCli(30000, CliRunner::Wait::EventLoop);
 
 // The whitespace-separated cells of the first table row whose text contains `needle`.
 QList<QByteArray> rowWith(const QByteArray &table, const QByteArray &needle)

@@ -1,7 +1,7 @@
+#include "CliRunner.h"
 #include "TestServers.h"
 
 #include <QDateTime>
-#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,43 +16,16 @@ namespace {
 
 const QRegularExpression UuidPattern(u"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"_s);
 
-QString cliPath()
+const CliRunner runCli(60000);
+
+// `sub --json` against `broker` in the background.
+BackgroundSub jsonSub(const MosquittoProcess &broker, const QStringList &args)
 {
-    return QStringLiteral(TIDELINE_BINARY_DIR "/app/tideline-cli");
+    return BackgroundSub(broker, u"tst-cli-publish-sub-"_s,
+                         QStringList{u"--url"_s, broker.url(), u"--json"_s} + args);
 }
 
-struct CliRun
-{
-    bool finished = false;
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-CliRun runCli(const QStringList &args, int timeoutMs = 60000)
-{
-    CliRun run;
-    QProcess p;
-    p.start(cliPath(), args);
-    if (!p.waitForStarted(5000))
-        return run;
-    p.closeWriteChannel();
-    run.finished = p.waitForFinished(timeoutMs) && p.exitStatus() == QProcess::NormalExit;
-    if (!run.finished) {
-        p.kill();
-        p.waitForFinished(2000);
-    }
-    run.exitCode = p.exitCode();
-    run.out = p.readAllStandardOutput();
-    run.err = p.readAllStandardError();
-    return run;
-}
-
-QByteArray describe(const CliRun &run)
-{
-    return "exit " + QByteArray::number(run.exitCode) + (run.finished ? "" : " (did not finish)")
-         + "\nstdout: " + run.out.left(3000) + "\nstderr: " + run.err.left(2000);
-}
+constexpr int SubFinishMs = 20000;
 
 QList<QJsonObject> jsonLines(const QByteArray &text)
 {
@@ -74,55 +47,6 @@ QMultiMap<QString, QString> userProperties(const QJsonObject &message)
     return out;
 }
 
-// `sub --json` in the background; waits for its SUBACK in the broker log before anything is
-// published.
-class BackgroundSub
-{
-public:
-    BackgroundSub(const MosquittoProcess &broker, const QStringList &args)
-        : m_broker(broker)
-        , m_clientId(u"tst-cli-publish-sub-%1"_s.arg(++s_counter))
-    {
-        m_process.start(cliPath(), QStringList{u"sub"_s, u"--client-id"_s, m_clientId, u"--url"_s, broker.url(),
-                                               u"--json"_s} + args);
-    }
-    ~BackgroundSub()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(2000);
-        }
-    }
-    bool waitSubscribed(int timeoutMs = 10000)
-    {
-        QElapsedTimer clock;
-        clock.start();
-        while (clock.elapsed() < timeoutMs) {
-            if (m_broker.log().contains(u"Sending SUBACK to %1"_s.arg(m_clientId)))
-                return true;
-            if (m_process.state() == QProcess::NotRunning)
-                return false;
-            QTest::qWait(20);
-        }
-        return false;
-    }
-    CliRun finish(int timeoutMs = 20000)
-    {
-        CliRun run;
-        run.finished = m_process.waitForFinished(timeoutMs) && m_process.exitStatus() == QProcess::NormalExit;
-        run.exitCode = m_process.exitCode();
-        run.out = m_process.readAllStandardOutput();
-        run.err = m_process.readAllStandardError();
-        return run;
-    }
-
-private:
-    const MosquittoProcess &m_broker;
-    QString m_clientId;
-    QProcess m_process;
-    static inline int s_counter = 0;
-};
-
 } // namespace
 
 // `tideline-cli pub` with CloudEvents, user properties, content type, placeholders and the final
@@ -142,7 +66,7 @@ private Q_SLOTS:
 
     void cloudEventBinaryWithProperties()
     {
-        BackgroundSub sub(m_broker, {u"--topic"_s, u"tst/clipub/ce/binary"_s, u"--count"_s, u"2"_s});
+        BackgroundSub sub = jsonSub(m_broker, {u"--topic"_s, u"tst/clipub/ce/binary"_s, u"--count"_s, u"2"_s});
         QVERIFY(sub.waitSubscribed());
         const qint64 before = QDateTime::currentMSecsSinceEpoch() - 1000;
         const CliRun pub = runCli({u"pub"_s, u"--url"_s, m_broker.url(), u"--topic"_s, u"tst/clipub/ce/binary"_s,
@@ -156,7 +80,7 @@ private Q_SLOTS:
         QVERIFY2(pub.err.contains("published 2 messages in"), describe(pub));
         QVERIFY2(pub.err.contains(", 0 failed"), describe(pub));
 
-        const CliRun run = sub.finish();
+        const CliRun run = sub.finish(SubFinishMs);
         QVERIFY2(run.finished && run.exitCode == 0, describe(run));
         const QList<QJsonObject> messages = jsonLines(run.out);
         QCOMPARE(messages.size(), 2);
@@ -185,14 +109,14 @@ private Q_SLOTS:
 
     void cloudEventStructured()
     {
-        BackgroundSub sub(m_broker, {u"--topic"_s, u"tst/clipub/ce/structured"_s, u"--count"_s, u"1"_s});
+        BackgroundSub sub = jsonSub(m_broker, {u"--topic"_s, u"tst/clipub/ce/structured"_s, u"--count"_s, u"1"_s});
         QVERIFY(sub.waitSubscribed());
         const CliRun pub = runCli({u"pub"_s, u"--url"_s, m_broker.url(), u"--topic"_s,
                                    u"tst/clipub/ce/structured"_s, u"--message"_s, u"{\"sku\": \"A-1\"}"_s,
                                    u"--cloudevents"_s, u"--ce-type"_s, u"com.example.stock"_s, u"--property"_s,
                                    u"origin=cli"_s});
         QVERIFY2(pub.finished && pub.exitCode == 0, describe(pub));
-        const CliRun run = sub.finish();
+        const CliRun run = sub.finish(SubFinishMs);
         QVERIFY2(run.finished && run.exitCode == 0, describe(run));
         const QList<QJsonObject> messages = jsonLines(run.out);
         QCOMPARE(messages.size(), 1);
@@ -217,12 +141,12 @@ private Q_SLOTS:
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write(QByteArray("\x00\x01{{seq}}", 9));
         }
-        BackgroundSub sub(m_broker, {u"--topic"_s, u"tst/clipub/ce/311"_s, u"--count"_s, u"1"_s});
+        BackgroundSub sub = jsonSub(m_broker, {u"--topic"_s, u"tst/clipub/ce/311"_s, u"--count"_s, u"1"_s});
         QVERIFY(sub.waitSubscribed());
         const CliRun pub = runCli({u"pub"_s, u"--url"_s, m_broker.url(), u"--mqtt-version"_s, u"3"_s, u"--topic"_s,
                                    u"tst/clipub/ce/311"_s, u"--file"_s, file, u"--cloudevents"_s});
         QVERIFY2(pub.finished && pub.exitCode == 0, describe(pub));
-        const CliRun run = sub.finish();
+        const CliRun run = sub.finish(SubFinishMs);
         QVERIFY2(run.finished && run.exitCode == 0, describe(run));
         const QList<QJsonObject> messages = jsonLines(run.out);
         QCOMPARE(messages.size(), 1);
@@ -236,14 +160,14 @@ private Q_SLOTS:
 
     void propertiesAndPlaceholdersWithoutCloudEvents()
     {
-        BackgroundSub sub(m_broker, {u"--topic"_s, u"tst/clipub/plain/#"_s, u"--count"_s, u"3"_s});
+        BackgroundSub sub = jsonSub(m_broker, {u"--topic"_s, u"tst/clipub/plain/#"_s, u"--count"_s, u"3"_s});
         QVERIFY(sub.waitSubscribed());
         const CliRun pub = runCli({u"pub"_s, u"--url"_s, m_broker.url(), u"--topic"_s,
                                    u"tst/clipub/plain/{{seq}}"_s, u"--message"_s, u"id={{uuid}} at={{now}}"_s,
                                    u"--count"_s, u"3"_s, u"--property"_s, u"a=1"_s, u"--property"_s, u"a=2"_s,
                                    u"--property"_s, u"msg={{uuid}}"_s, u"--content-type"_s, u"text/plain"_s});
         QVERIFY2(pub.finished && pub.exitCode == 0, describe(pub));
-        const CliRun run = sub.finish();
+        const CliRun run = sub.finish(SubFinishMs);
         QVERIFY2(run.finished && run.exitCode == 0, describe(run));
         const QList<QJsonObject> messages = jsonLines(run.out);
         QCOMPARE(messages.size(), 3);

@@ -1,9 +1,9 @@
 // The real tideline-cli binary against the fake API server over TLS: kube get (tables and
 // JSON), kube scale (SSAR, dry run, the y/N question, the audit log), kube preview (HpaModel).
+#include "CliRunner.h"
 #include "FakeKubeApiServer.h"
 #include "TestServers.h"
 
-#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,20 +15,6 @@ using namespace tideline::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-struct CliRun
-{
-    bool finished = false;
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-QByteArray describe(const CliRun &r)
-{
-    return "exit " + QByteArray::number(r.exitCode) + (r.finished ? "" : " (did not finish)") + "\nstdout: "
-         + r.out.left(3000) + "\nstderr: " + r.err.left(3000);
-}
 
 QList<QJsonObject> readAudit(const QString &path)
 {
@@ -51,31 +37,15 @@ private:
     // The server lives in this thread: wait for the CLI without blocking the event loop.
     CliRun cli(const QStringList &args, const QByteArray &input = {}, int timeoutMs = 30000)
     {
-        CliRun run;
-        QProcess p;
+        RunOptions options;
+        options.input = input;
+        options.timeoutMs = timeoutMs;
+        options.keepEventLoopRunning = true;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(u"HOME"_s, m_home.path()); // the default audit log must not land in the real home
         env.remove(u"KUBECONFIG"_s);
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(TIDELINE_BINARY_DIR "/app/tideline-cli"), QStringList{u"kube"_s} + args);
-        if (!p.waitForStarted(5000))
-            return run;
-        if (!input.isEmpty())
-            p.write(input);
-        p.closeWriteChannel();
-        QElapsedTimer clock;
-        clock.start();
-        while (p.state() != QProcess::NotRunning && clock.elapsed() < timeoutMs)
-            QTest::qWait(20);
-        run.finished = p.state() == QProcess::NotRunning && p.exitStatus() == QProcess::NormalExit;
-        if (!run.finished) {
-            p.kill();
-            p.waitForFinished(2000);
-        }
-        run.exitCode = p.exitCode();
-        run.out = p.readAllStandardOutput();
-        run.err = p.readAllStandardError();
-        return run;
+        options.environment = env;
+        return runProgram(cliPath(), QStringList{u"kube"_s} + args, options);
     }
 
     int replicas(const QString &name) const
@@ -92,17 +62,14 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(QFile::exists(QStringLiteral(TIDELINE_BINARY_DIR "/app/tideline-cli")));
+        QVERIFY(QFile::exists(cliPath()));
         QString error;
         QVERIFY2(m_server.start(&error), qPrintable(error));
-        QString cert;
-        QString key;
-        QVERIFY2(m_server.issueClientCertificate(u"alice"_s, &cert, &key, &error), qPrintable(error));
-        m_server.allowAll(u"alice"_s);
-        m_server.addToken(u"bob-token"_s, u"bob"_s);
-        m_server.setRules(u"bob"_s, {{{u"get"_s, u"list"_s}, {u"apps"_s}, {u"deployments"_s}, {}, {}}});
-        m_alice = m_server.writeKubeconfig(u"alice.yaml"_s, {u"client-certificate: "_s + cert, u"client-key: "_s + key});
-        m_bob = m_server.writeKubeconfig(u"bob.yaml"_s, {u"token: bob-token"_s});
+        KubeUsers users;
+        QVERIFY2(addKubeUsers(m_server, {{{u"get"_s, u"list"_s}, {u"apps"_s}, {u"deployments"_s}, {}, {}}}, &users, &error),
+                 qPrintable(error));
+        m_alice = users.alice;
+        m_bob = users.bob;
         m_audit = m_home.filePath(u"audit.jsonl"_s);
     }
 

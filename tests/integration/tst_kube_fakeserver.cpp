@@ -1,10 +1,10 @@
 // The fake API server checked against the reference client: kubectl 1.32 talks to it over TLS
 // with a client certificate and with a bearer token, and must see what it sees on a real
 // cluster (lists, watch events, scale via the subresource, RBAC texts, 422 texts).
+#include "CliRunner.h"
 #include "FakeKubeApiServer.h"
 #include "TestServers.h"
 
-#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -14,51 +14,21 @@
 using namespace tideline::test;
 using namespace Qt::StringLiterals;
 
-namespace {
-
-struct Run
-{
-    bool finished = false;
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-QByteArray describe(const Run &r)
-{
-    return "exit " + QByteArray::number(r.exitCode) + (r.finished ? "" : " (did not finish)") + "\nstdout: "
-         + r.out.left(3000) + "\nstderr: " + r.err.left(3000);
-}
-
-} // namespace
-
 class TstKubeFakeServer : public QObject
 {
     Q_OBJECT
 
 private:
     // kubectl runs while this thread's event loop serves it: never block on the process.
-    Run kubectl(const QStringList &args, const QString &kubeconfig, int timeoutMs = 30000)
+    CliRun kubectl(const QStringList &args, const QString &kubeconfig, int timeoutMs = 30000)
     {
-        Run run;
-        QProcess p;
-        p.start(m_kubectl, QStringList{u"--kubeconfig"_s, kubeconfig, u"--cache-dir"_s,
-                                       m_cache.filePath(u"cache"_s), u"--request-timeout=20s"_s} + args);
-        if (!p.waitForStarted(5000))
-            return run;
-        QElapsedTimer clock;
-        clock.start();
-        while (p.state() != QProcess::NotRunning && clock.elapsed() < timeoutMs)
-            QTest::qWait(20);
-        run.finished = p.state() == QProcess::NotRunning && p.exitStatus() == QProcess::NormalExit;
-        if (!run.finished) {
-            p.kill();
-            p.waitForFinished(2000);
-        }
-        run.exitCode = p.exitCode();
-        run.out = p.readAllStandardOutput();
-        run.err = p.readAllStandardError();
-        return run;
+        RunOptions options;
+        options.timeoutMs = timeoutMs;
+        options.keepEventLoopRunning = true;
+        return runProgram(m_kubectl,
+                          QStringList{u"--kubeconfig"_s, kubeconfig, u"--cache-dir"_s, m_cache.filePath(u"cache"_s),
+                                      u"--request-timeout=20s"_s} + args,
+                          options);
     }
 
     FakeKubeApiServer m_server;
@@ -75,15 +45,13 @@ private Q_SLOTS:
         QVERIFY2(!m_kubectl.isEmpty(), "kubectl is not installed (scripts/install-deps installs it)");
         QString error;
         QVERIFY2(m_server.start(&error), qPrintable(error));
-        QString cert;
-        QString key;
-        QVERIFY2(m_server.issueClientCertificate(u"alice"_s, &cert, &key, &error), qPrintable(error));
-        m_server.allowAll(u"alice"_s);
-        m_server.addToken(u"bob-token"_s, u"bob"_s);
         // bob may read deployments but not scale them, and nothing else.
-        m_server.setRules(u"bob"_s, {{{u"get"_s, u"list"_s, u"watch"_s}, {u"apps"_s}, {u"deployments"_s}, {}, {}}});
-        m_certConfig = m_server.writeKubeconfig(u"cert.yaml"_s, {u"client-certificate: "_s + cert, u"client-key: "_s + key});
-        m_tokenConfig = m_server.writeKubeconfig(u"token.yaml"_s, {u"token: bob-token"_s});
+        KubeUsers users;
+        QVERIFY2(addKubeUsers(m_server, {{{u"get"_s, u"list"_s, u"watch"_s}, {u"apps"_s}, {u"deployments"_s}, {}, {}}},
+                              &users, &error),
+                 qPrintable(error));
+        m_certConfig = users.alice;
+        m_tokenConfig = users.bob;
         m_anonConfig = m_server.writeKubeconfig(u"anon.yaml"_s, {u"token: nobody-knows-this"_s});
         m_server.seed(FakeKubeApiServer::deployment(u"worker"_s, 2, 2));
         m_server.seed(FakeKubeApiServer::deployment(u"api"_s, 3, 1));
@@ -95,7 +63,7 @@ private Q_SLOTS:
 
     void getDeploymentsJson()
     {
-        const Run r = kubectl({u"get"_s, u"deployments"_s, u"-o"_s, u"json"_s}, m_certConfig);
+        const CliRun r = kubectl({u"get"_s, u"deployments"_s, u"-o"_s, u"json"_s}, m_certConfig);
         QVERIFY2(r.finished && r.exitCode == 0, describe(r));
         const QJsonObject list = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(list.value(u"kind"_s).toString(), u"List"_s);
@@ -110,7 +78,7 @@ private Q_SLOTS:
 
     void getDeploymentsTable()
     {
-        const Run r = kubectl({u"get"_s, u"deployments"_s}, m_certConfig);
+        const CliRun r = kubectl({u"get"_s, u"deployments"_s}, m_certConfig);
         QVERIFY2(r.finished && r.exitCode == 0, describe(r));
         QVERIFY2(r.out.contains("worker") && r.out.contains("api"), describe(r));
     }
@@ -133,7 +101,7 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, args);
         QFETCH(QByteArray, expected);
-        const Run r = kubectl(args, m_certConfig);
+        const CliRun r = kubectl(args, m_certConfig);
         QVERIFY2(r.finished && r.exitCode == 0, describe(r));
         QVERIFY2(QByteArray(r.out).replace(" ", "").contains(expected), describe(r));
     }
@@ -141,7 +109,7 @@ private Q_SLOTS:
     void scaleThroughSubresource()
     {
         m_server.clearRequests();
-        const Run r = kubectl({u"scale"_s, u"deployment/worker"_s, u"--replicas=4"_s}, m_certConfig);
+        const CliRun r = kubectl({u"scale"_s, u"deployment/worker"_s, u"--replicas=4"_s}, m_certConfig);
         QVERIFY2(r.finished && r.exitCode == 0, describe(r));
         QVERIFY2(r.out.contains("deployment.apps/worker scaled"), describe(r));
         QCOMPARE(m_server.object(u"deployments"_s, u"default"_s, u"worker"_s)
@@ -156,7 +124,7 @@ private Q_SLOTS:
 
     void scaleDryRunLeavesObject()
     {
-        const Run r = kubectl({u"scale"_s, u"deployment/worker"_s, u"--replicas=7"_s, u"--dry-run=server"_s}, m_certConfig);
+        const CliRun r = kubectl({u"scale"_s, u"deployment/worker"_s, u"--replicas=7"_s, u"--dry-run=server"_s}, m_certConfig);
         QVERIFY2(r.finished && r.exitCode == 0, describe(r));
         QCOMPARE(m_server.object(u"deployments"_s, u"default"_s, u"worker"_s)
                      .value(u"spec"_s).toObject().value(u"replicas"_s).toInt(), 4);
@@ -164,7 +132,7 @@ private Q_SLOTS:
 
     void invalidReplicasIs422()
     {
-        const Run r = kubectl({u"patch"_s, u"deployment"_s, u"worker"_s, u"--type=merge"_s, u"-p"_s,
+        const CliRun r = kubectl({u"patch"_s, u"deployment"_s, u"worker"_s, u"--type=merge"_s, u"-p"_s,
                                u"{\"spec\":{\"replicas\":-1}}"_s}, m_certConfig);
         QVERIFY2(r.finished && r.exitCode != 0, describe(r));
         // kubectl words it from details.kind; the Status message itself is checked in tst_kube_client.
@@ -174,14 +142,14 @@ private Q_SLOTS:
 
     void forbiddenText()
     {
-        const Run list = kubectl({u"get"_s, u"deployments"_s}, m_tokenConfig);
+        const CliRun list = kubectl({u"get"_s, u"deployments"_s}, m_tokenConfig);
         QVERIFY2(list.finished && list.exitCode == 0, describe(list));
-        const Run r = kubectl({u"scale"_s, u"deployment/worker"_s, u"--replicas=1"_s}, m_tokenConfig);
+        const CliRun r = kubectl({u"scale"_s, u"deployment/worker"_s, u"--replicas=1"_s}, m_tokenConfig);
         QVERIFY2(r.finished && r.exitCode != 0, describe(r));
         QVERIFY2(r.err.contains("deployments.apps \"worker\" is forbidden: User \"bob\" cannot patch resource "
                                 "\"deployments/scale\" in API group \"apps\" in the namespace \"default\""),
                  describe(r));
-        const Run hpa = kubectl({u"get"_s, u"hpa"_s}, m_tokenConfig);
+        const CliRun hpa = kubectl({u"get"_s, u"hpa"_s}, m_tokenConfig);
         QVERIFY2(hpa.finished && hpa.exitCode != 0, describe(hpa));
         QVERIFY2(hpa.err.contains("Error from server (Forbidden): horizontalpodautoscalers.autoscaling is forbidden: "
                                   "User \"bob\" cannot list resource \"horizontalpodautoscalers\" in API group "
@@ -190,14 +158,14 @@ private Q_SLOTS:
 
     void unauthorizedText()
     {
-        const Run r = kubectl({u"get"_s, u"deployments"_s}, m_anonConfig);
+        const CliRun r = kubectl({u"get"_s, u"deployments"_s}, m_anonConfig);
         QVERIFY2(r.finished && r.exitCode != 0, describe(r));
         QVERIFY2(r.err.contains("You must be logged in to the server") || r.err.contains("Unauthorized"), describe(r));
     }
 
     void notFoundText()
     {
-        const Run r = kubectl({u"get"_s, u"deployment"_s, u"nope"_s}, m_certConfig);
+        const CliRun r = kubectl({u"get"_s, u"deployment"_s, u"nope"_s}, m_certConfig);
         QVERIFY2(r.finished && r.exitCode != 0, describe(r));
         QVERIFY2(r.err.contains("Error from server (NotFound): deployments.apps \"nope\" not found"), describe(r));
     }
@@ -214,7 +182,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, config);
         QFETCH(QByteArray, answer);
-        const Run r = kubectl({u"auth"_s, u"can-i"_s, u"patch"_s, u"deployments.apps/scale"_s},
+        const CliRun r = kubectl({u"auth"_s, u"can-i"_s, u"patch"_s, u"deployments.apps/scale"_s},
                               config == u"cert"_s ? m_certConfig : m_tokenConfig);
         QVERIFY2(r.finished, describe(r));
         QVERIFY2(r.out.trimmed() == answer, describe(r));
@@ -246,7 +214,7 @@ private Q_SLOTS:
         const QString before = QString::number(m_server.resourceVersion() - 1);
         m_server.mutate(u"deployments"_s, u"default"_s, u"api"_s, [](QJsonObject &) {});
         m_server.compact();
-        const Run r = kubectl({u"get"_s, u"--raw"_s,
+        const CliRun r = kubectl({u"get"_s, u"--raw"_s,
                                u"/apis/apps/v1/namespaces/default/deployments?watch=1&resourceVersion="_s + before},
                               m_certConfig, 20000);
         QVERIFY2(r.finished && r.exitCode == 0, describe(r));

@@ -1,6 +1,7 @@
 #include "ConnectionDialog.h"
 #include "ConnectionView.h"
 #include "MainWindow.h"
+#include "UiTestHelpers.h"
 #include "Settings.h"
 #include "TestServers.h"
 #include "core/IngestPipeline.h"
@@ -33,26 +34,6 @@ using namespace tideline::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// Runs `interact` on the connection dialog once it is on screen: exec() blocks the test, so
-// the interaction is scheduled before the action that opens it.
-void whenDialogOpens(QObject *context, std::function<void(ConnectionDialog *)> interact)
-{
-    auto *poll = new QTimer(context);
-    poll->setInterval(20);
-    auto deadline = std::make_shared<QElapsedTimer>();
-    deadline->start();
-    QObject::connect(poll, &QTimer::timeout, context, [poll, deadline, interact] {
-        auto *dialog = qobject_cast<ConnectionDialog *>(QApplication::activeModalWidget());
-        if (!dialog && deadline->elapsed() < 5000)
-            return;
-        poll->stop();
-        poll->deleteLater();
-        if (dialog)
-            interact(dialog);
-    });
-    poll->start();
-}
 
 // Every topic (full path) with a message under `parent` in `model`, depth first.
 void collectTopics(const QAbstractItemModel *model, const QModelIndex &parent, QStringList &out)
@@ -104,7 +85,6 @@ class TestMainWindow : public QObject
 
 private:
     QTemporaryDir m_dir;
-    int m_iniSerial = 0;
     std::unique_ptr<MosquittoProcess> m_broker;
     std::unique_ptr<MqttConnection> m_publisher;
 
@@ -117,7 +97,7 @@ private:
     ConnectionView *connectThroughDialog(MainWindow &window, const QString &url)
     {
         bool interacted = false;
-        whenDialogOpens(this, [&](ConnectionDialog *dialog) {
+        whenModalOpens<ConnectionDialog>(this, [&](ConnectionDialog *dialog) {
             interacted = true;
             auto *urlEdit = dialog->findChild<QLineEdit *>(u"urlEdit"_s);
             auto *ok = dialog->findChild<QPushButton *>(u"connectButton"_s);
@@ -161,7 +141,7 @@ private Q_SLOTS:
 
     void init()
     {
-        settings::useIniFile(m_dir.filePath(u"settings-%1.ini"_s.arg(++m_iniSerial)));
+        useFreshSettings(m_dir);
     }
 
     void connectFilterAndClose()
@@ -279,7 +259,7 @@ private Q_SLOTS:
         window.show();
         QString message;
         bool okEnabled = true;
-        whenDialogOpens(this, [&](ConnectionDialog *dialog) {
+        whenModalOpens<ConnectionDialog>(this, [&](ConnectionDialog *dialog) {
             QTest::keyClicks(dialog->findChild<QLineEdit *>(u"urlEdit"_s), u"ftp://127.0.0.1:21"_s);
             auto *ok = dialog->findChild<QPushButton *>(u"connectButton"_s);
             okEnabled = ok->isEnabled();

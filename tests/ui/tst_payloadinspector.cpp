@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 #include "MessageHistoryModel.h"
 #include "PayloadContentView.h"
+#include "StateStyle.h"
 #include "PayloadDiffView.h"
 #include "PayloadInspectorView.h"
 #include "Settings.h"
@@ -431,7 +432,7 @@ private Q_SLOTS:
         QFETCH(QString, value);
         show(message(topic, payload, 0, false, type.isEmpty() ? nullptr : contentType(type)));
         QCOMPARE(m_view->shownDecoderId(), decoder);
-        QVERIFY2(content()->statusLabel()->palette().color(QPalette::WindowText) != QColor(0xb0, 0x1c, 0x1c),
+        QVERIFY2(content()->statusLabel()->palette().color(QPalette::WindowText) != ui::errorTextColor(content()->palette()),
                  qPrintable(content()->statusLabel()->text()));
         QVERIFY(content()->fieldView()->isVisible());
         const QModelIndex index = content()->fieldModel()->indexForPath(path);

@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "UiTestHelpers.h"
 #include "PreferenceMenus.h"
 #include "Settings.h"
 #include "ShortcutsDialog.h"
@@ -20,28 +21,10 @@
 #include <functional>
 
 using namespace tideline;
+using namespace tideline::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-template<typename T>
-void whenModalOpens(QObject *context, std::function<void(T *)> interact)
-{
-    auto *poll = new QTimer(context);
-    poll->setInterval(20);
-    auto deadline = std::make_shared<QElapsedTimer>();
-    deadline->start();
-    QObject::connect(poll, &QTimer::timeout, context, [poll, deadline, interact] {
-        auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget());
-        if (!dialog && deadline->elapsed() < 5000)
-            return;
-        poll->stop();
-        poll->deleteLater();
-        if (dialog)
-            interact(dialog);
-    });
-    poll->start();
-}
 
 // WCAG contrast ratio of two colours.
 double contrast(const QColor &a, const QColor &b)
@@ -64,13 +47,12 @@ class TestPreferences : public QObject
 
 private:
     QTemporaryDir m_dir;
-    int m_serial = 0;
 
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
 
 
-    void init() { settings::useIniFile(m_dir.filePath(u"settings-%1.ini"_s.arg(++m_serial))); }
+    void init() { useFreshSettings(m_dir); }
 
     // A dialog poller that found nothing must not outlive its test (it captures the test's locals).
     void cleanup()

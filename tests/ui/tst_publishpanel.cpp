@@ -556,6 +556,8 @@ private Q_SLOTS:
         ConnectionView *view = window.openConnection(p);
         QVERIFY(view && view->publishPanel());
         QVERIFY(!view->publishPanel()->isVisible());
+        // Enabled once the broker answers (publishActionFollowsTheConnection).
+        QTRY_VERIFY_WITH_TIMEOUT(action->isEnabled(), 30000);
         action->trigger();
         QVERIFY(view->publishPanel()->isVisible());
         QTRY_VERIFY(view->publishPanel()->height() >= view->publishPanel()->minimumSizeHint().height());
@@ -580,6 +582,49 @@ private Q_SLOTS:
         action->trigger();
         QVERIFY(!view->publishPanel()->isVisible());
         QVERIFY(!settings::ShowPublishPanel.read(*settings::open()));
+    }
+
+    // Publishing needs a connected broker: the toolbar and menu action is grey without one, and
+    // its tooltip says why.
+    void publishActionFollowsTheConnection()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QAction *action = window.publishPanelAction();
+        auto *button = qobject_cast<QToolButton *>(
+            window.findChild<QToolBar *>(u"mainToolBar"_s)->widgetForAction(action));
+        QVERIFY(button);
+        QVERIFY(!action->isEnabled());
+        QVERIFY(!button->isEnabled());
+        QCOMPARE(action->toolTip(), u"Publishing needs an MQTT connection: open one first"_s);
+
+        ConnectionProfile p = ConnectionProfile::fromUrl(m_broker->url()).value();
+        p.subscribeSys = false;
+        ConnectionView *view = window.openConnection(p);
+        QVERIFY(view);
+        if (view->state() != MqttConnection::State::Connected) {
+            QVERIFY(!action->isEnabled());
+            QVERIFY2(action->toolTip() == u"Publishing waits until the broker answers"_s
+                         || action->toolTip() == u"Publishing needs a connected broker: connect this connection first"_s,
+                     qPrintable(action->toolTip()));
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(view->state(), MqttConnection::State::Connected, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(action->isEnabled(), 30000);
+        QVERIFY(button->isEnabled());
+        QCOMPARE(action->toolTip(), u"Show the panel for publishing test messages, templates and bursts"_s);
+
+        window.connectAction()->trigger(); // Disconnect
+        QTRY_COMPARE_WITH_TIMEOUT(view->state(), MqttConnection::State::Disconnected, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!action->isEnabled(), 30000);
+        QCOMPARE(action->toolTip(), u"Publishing needs a connected broker: connect this connection first"_s);
+
+        window.connectAction()->trigger(); // Connect again
+        QTRY_VERIFY_WITH_TIMEOUT(action->isEnabled(), 30000);
+
+        window.closeCurrentConnection();
+        QVERIFY(!action->isEnabled());
+        QCOMPARE(action->toolTip(), u"Publishing needs an MQTT connection: open one first"_s);
     }
 
     void screenshot()

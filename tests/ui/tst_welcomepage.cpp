@@ -1,5 +1,6 @@
 #include "ConnectionDialog.h"
 #include "MainWindow.h"
+#include "UiTestHelpers.h"
 #include "Settings.h"
 #include "WelcomePage.h"
 #include "WorkspaceController.h"
@@ -23,30 +24,10 @@
 #include <functional>
 
 using namespace tideline;
+using namespace tideline::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// Runs `interact` on the first modal dialog of type T once it is on screen (exec() blocks, so
-// this is scheduled before the action that opens it).
-template<typename T>
-void whenModalOpens(QObject *context, std::function<void(T *)> interact)
-{
-    auto *poll = new QTimer(context);
-    poll->setInterval(20);
-    auto deadline = std::make_shared<QElapsedTimer>();
-    deadline->start();
-    QObject::connect(poll, &QTimer::timeout, context, [poll, deadline, interact] {
-        auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget());
-        if (!dialog && deadline->elapsed() < 5000)
-            return;
-        poll->stop();
-        poll->deleteLater();
-        if (dialog)
-            interact(dialog);
-    });
-    poll->start();
-}
 
 QString shotPath(const QString &name)
 {
@@ -65,7 +46,6 @@ class TestWelcomePage : public QObject
 
 private:
     QTemporaryDir m_dir;
-    int m_serial = 0;
 
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
@@ -73,7 +53,7 @@ private Q_SLOTS:
     // A dialog poller that found nothing must not outlive its test (it captures the test's locals).
     void cleanup() { qDeleteAll(findChildren<QTimer *>(Qt::FindDirectChildrenOnly)); }
 
-    void init() { settings::useIniFile(m_dir.filePath(u"settings-%1.ini"_s.arg(++m_serial))); }
+    void init() { useFreshSettings(m_dir); }
 
     void shownWhenNoConnectionIsOpen()
     {

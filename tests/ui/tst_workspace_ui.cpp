@@ -1,5 +1,6 @@
 #include "ConnectionView.h"
 #include "MainWindow.h"
+#include "UiTestHelpers.h"
 #include "Settings.h"
 #include "TestServers.h"
 #include "WelcomePage.h"
@@ -32,41 +33,6 @@ using namespace tideline::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-template<typename T>
-void whenModalOpens(QObject *context, std::function<void(T *)> interact)
-{
-    auto *poll = new QTimer(context);
-    poll->setInterval(20);
-    auto deadline = std::make_shared<QElapsedTimer>();
-    deadline->start();
-    QObject::connect(poll, &QTimer::timeout, context, [poll, deadline, interact] {
-        auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget());
-        if (!dialog && deadline->elapsed() < 5000)
-            return;
-        poll->stop();
-        poll->deleteLater();
-        if (dialog)
-            interact(dialog);
-    });
-    poll->start();
-}
-
-// Chooses `path` in the file dialog the next action opens.
-void chooseInFileDialog(QObject *context, const QString &path, bool *seen)
-{
-    whenModalOpens<QFileDialog>(context, [path, seen](QFileDialog *dialog) {
-        *seen = true;
-        // Typed as a user would: selectFile() depends on the dialog's model having loaded.
-        auto *name = dialog->findChild<QLineEdit *>(u"fileNameEdit"_s);
-        if (name)
-            name->setText(path);
-        static_cast<QDialog *>(dialog)->accept(); // QFileDialog::accept() is protected
-        if (dialog->isVisible())
-            dialog->reject(); // do not hang the test
-
-    });
-}
 
 bool hasTopic(const QAbstractItemModel *model, const QString &topic)
 {
@@ -121,7 +87,6 @@ class TestWorkspaceUi : public QObject
 
 private:
     QTemporaryDir m_dir;
-    int m_serial = 0;
     std::unique_ptr<MosquittoProcess> m_broker;
     std::unique_ptr<MqttConnection> m_publisher;
 
@@ -164,7 +129,7 @@ private Q_SLOTS:
     // A dialog poller that found nothing must not outlive its test (it captures the test's locals).
     void cleanup() { qDeleteAll(findChildren<QTimer *>(Qt::FindDirectChildrenOnly)); }
 
-    void init() { settings::useIniFile(m_dir.filePath(u"settings-%1.ini"_s.arg(++m_serial))); }
+    void init() { useFreshSettings(m_dir); }
 
     void saveCloseAndReopenReconnects()
     {
