@@ -1,9 +1,10 @@
+#include "BrokerWithPublisher.h"
 #include "ConnectionDialog.h"
 #include "ConnectionView.h"
 #include "MainWindow.h"
-#include "UiTestHelpers.h"
+#include "ModelSearch.h"
 #include "Settings.h"
-#include "TestServers.h"
+#include "UiTestHelpers.h"
 #include "core/IngestPipeline.h"
 #include "core/MessageInbox.h"
 #include "models/TopicTreeModel.h"
@@ -46,25 +47,6 @@ void collectTopics(const QAbstractItemModel *model, const QModelIndex &parent, Q
     }
 }
 
-QModelIndex findTopic(const QAbstractItemModel *model, const QString &topic)
-{
-    QModelIndex current;
-    for (const QString &level : topic.split(u'/')) {
-        QModelIndex next;
-        for (int row = 0; row < model->rowCount(current); ++row) {
-            const QModelIndex candidate = model->index(row, 0, current);
-            if (candidate.data(Qt::DisplayRole).toString() == level) {
-                next = candidate;
-                break;
-            }
-        }
-        if (!next.isValid())
-            return {};
-        current = next;
-    }
-    return current;
-}
-
 quint64 messagesShown(const QAbstractItemModel *model, const QString &topic)
 {
     const QModelIndex index = findTopic(model, topic);
@@ -85,12 +67,11 @@ class TestMainWindow : public QObject
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<MosquittoProcess> m_broker;
-    std::unique_ptr<MqttConnection> m_publisher;
+    BrokerWithPublisher m_mqtt;
 
     void publish(const QString &topic, const QByteArray &payload, bool retain = false)
     {
-        QVERIFY(m_publisher->publish(topic.toUtf8(), payload, 1, retain) != 0);
+        QVERIFY(m_mqtt.publish(topic, payload, retain));
     }
 
     // Opens File > New connection…, types the URL and clicks Connect.
@@ -121,22 +102,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_broker = std::make_unique<MosquittoProcess>();
         QString error;
-        QVERIFY2(m_broker->start(&error), qPrintable(error));
-
-        ConnectionProfile p = ConnectionProfile::fromUrl(m_broker->url()).value();
-        p.subscribeSys = false;
-        p.subscriptions.clear();
-        m_publisher = std::make_unique<MqttConnection>(p, std::make_shared<MessageInbox>());
-        m_publisher->open();
-        QTRY_COMPARE_WITH_TIMEOUT(m_publisher->state(), MqttConnection::State::Connected, 10000);
-    }
-
-    void cleanupTestCase()
-    {
-        m_publisher.reset();
-        m_broker.reset();
+        QVERIFY2(m_mqtt.start(&error), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(m_mqtt.publisher().state(), MqttConnection::State::Connected, 10000);
     }
 
     void init()
@@ -152,7 +120,7 @@ private Q_SLOTS:
         QCOMPARE(window.connectionCount(), 0);
         QCOMPARE(window.findChild<QLabel *>(u"statusState"_s)->text(), u"No connection"_s);
 
-        ConnectionView *view = connectThroughDialog(window, m_broker->url());
+        ConnectionView *view = connectThroughDialog(window, m_mqtt.broker().url());
         QVERIFY(view);
         QCOMPARE(window.connectionCount(), 1);
         QTRY_COMPARE_WITH_TIMEOUT(view->connection()->state(), MqttConnection::State::Connected, 10000);
@@ -247,8 +215,8 @@ private Q_SLOTS:
         QTest::mouseClick(closeButton, Qt::LeftButton);
         QCOMPARE(window.connectionCount(), 0);
         QTRY_VERIFY(connection.isNull());
-        QTRY_VERIFY_WITH_TIMEOUT(m_broker->log().contains(u"Client %1 disconnected"_s.arg(clientId))
-                                     || m_broker->log().contains(u"Client %1 closed its connection"_s.arg(clientId)),
+        QTRY_VERIFY_WITH_TIMEOUT(m_mqtt.broker().log().contains(u"Client %1 disconnected"_s.arg(clientId))
+                                     || m_mqtt.broker().log().contains(u"Client %1 closed its connection"_s.arg(clientId)),
                                  5000);
         QCOMPARE(window.findChild<QLabel *>(u"statusState"_s)->text(), u"No connection"_s);
     }
@@ -280,7 +248,7 @@ private Q_SLOTS:
     {
         MainWindow window;
         window.show();
-        ConnectionProfile good = ConnectionProfile::fromUrl(m_broker->url()).value();
+        ConnectionProfile good = ConnectionProfile::fromUrl(m_mqtt.broker().url()).value();
         good.name = u"Local broker"_s;
         ConnectionView *first = window.openConnection(good);
         // Nothing listens on this port: the attempt fails and reconnecting is off.
@@ -317,7 +285,7 @@ private Q_SLOTS:
     {
         MainWindow window;
         window.show();
-        ConnectionProfile p = ConnectionProfile::fromUrl(m_broker->url()).value();
+        ConnectionProfile p = ConnectionProfile::fromUrl(m_mqtt.broker().url()).value();
         p.subscriptions = {{u"nothing/here"_s, 0}};
         p.subscribeSys = true;
         ConnectionView *view = window.openConnection(p);
@@ -332,7 +300,7 @@ private Q_SLOTS:
     {
         MainWindow window;
         window.show();
-        ConnectionProfile p = ConnectionProfile::fromUrl(m_broker->url()).value();
+        ConnectionProfile p = ConnectionProfile::fromUrl(m_mqtt.broker().url()).value();
         p.subscriptions.clear();
         p.subscribeSys = false;
         ConnectionView *view = window.openConnection(p);

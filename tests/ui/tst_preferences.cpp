@@ -1,10 +1,10 @@
 #include "MainWindow.h"
-#include "UiTestHelpers.h"
 #include "PreferenceMenus.h"
 #include "Settings.h"
 #include "ShortcutsDialog.h"
 #include "StateStyle.h"
 #include "Theme.h"
+#include "UiTestHelpers.h"
 #include "WorkspaceController.h"
 
 #include <QAction>

@@ -1,7 +1,7 @@
 #include "ConnectionDialog.h"
 #include "MainWindow.h"
-#include "UiTestHelpers.h"
 #include "Settings.h"
+#include "UiTestHelpers.h"
 #include "WelcomePage.h"
 #include "WorkspaceController.h"
 #include "core/Workspace.h"

@@ -1,8 +1,9 @@
+#include "BrokerWithPublisher.h"
 #include "ConnectionView.h"
 #include "MainWindow.h"
-#include "UiTestHelpers.h"
+#include "ModelSearch.h"
 #include "Settings.h"
-#include "TestServers.h"
+#include "UiTestHelpers.h"
 #include "WelcomePage.h"
 #include "WorkspaceController.h"
 #include "core/MessageInbox.h"
@@ -33,25 +34,6 @@ using namespace tideline::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-bool hasTopic(const QAbstractItemModel *model, const QString &topic)
-{
-    QModelIndex current;
-    for (const QString &level : topic.split(u'/')) {
-        QModelIndex next;
-        for (int row = 0; row < model->rowCount(current); ++row) {
-            const QModelIndex candidate = model->index(row, 0, current);
-            if (candidate.data(Qt::DisplayRole).toString() == level) {
-                next = candidate;
-                break;
-            }
-        }
-        if (!next.isValid())
-            return false;
-        current = next;
-    }
-    return true;
-}
 
 bool subscriptionActive(ConnectionView *view, const QString &filter)
 {
@@ -87,17 +69,16 @@ class TestWorkspaceUi : public QObject
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<MosquittoProcess> m_broker;
-    std::unique_ptr<MqttConnection> m_publisher;
+    BrokerWithPublisher m_mqtt;
 
     void publish(const QString &topic, const QByteArray &payload, bool retain = false)
     {
-        QVERIFY(m_publisher->publish(topic.toUtf8(), payload, 1, retain) != 0);
+        QVERIFY(m_mqtt.publish(topic, payload, retain));
     }
 
     ConnectionProfile brokerProfile(const QString &name, const QList<Subscription> &subscriptions) const
     {
-        ConnectionProfile p = ConnectionProfile::fromUrl(m_broker->url()).value();
+        ConnectionProfile p = ConnectionProfile::fromUrl(m_mqtt.broker().url()).value();
         p.id = ConnectionProfile::newId();
         p.name = name;
         p.subscriptions = subscriptions;
@@ -109,21 +90,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_broker = std::make_unique<MosquittoProcess>();
         QString error;
-        QVERIFY2(m_broker->start(&error), qPrintable(error));
-        ConnectionProfile p = ConnectionProfile::fromUrl(m_broker->url()).value();
-        p.subscribeSys = false;
-        p.subscriptions.clear();
-        m_publisher = std::make_unique<MqttConnection>(p, std::make_shared<MessageInbox>());
-        m_publisher->open();
-        QTRY_COMPARE_WITH_TIMEOUT(m_publisher->state(), MqttConnection::State::Connected, 10000);
-    }
-
-    void cleanupTestCase()
-    {
-        m_publisher.reset();
-        m_broker.reset();
+        QVERIFY2(m_mqtt.start(&error), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(m_mqtt.publisher().state(), MqttConnection::State::Connected, 10000);
     }
 
     // A dialog poller that found nothing must not outlive its test (it captures the test's locals).
@@ -145,7 +114,7 @@ private Q_SLOTS:
         view->subscribe({u"extra/#"_s, 0});
         QTRY_VERIFY_WITH_TIMEOUT(subscriptionActive(view, u"extra/#"_s), 5000);
         publish(u"line/3/temp"_s, "21.5", true);
-        QTRY_VERIFY_WITH_TIMEOUT(hasTopic(view->topicView()->model(), u"line/3/temp"_s), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(findTopic(view->topicView()->model(), u"line/3/temp"_s).isValid(), 5000);
         // Untitled but with a connection: there is something to save.
         QTRY_VERIFY(window.isWindowModified());
         QVERIFY2(window.windowTitle().contains(u"Untitled workspace"_s), qPrintable(window.windowTitle()));
@@ -170,8 +139,8 @@ private Q_SLOTS:
         QCOMPARE(window.connectionCount(), 0);
         QVERIFY(window.welcomePage()->isVisible());
         QVERIFY(!window.workspaces()->hasFile());
-        QTRY_VERIFY_WITH_TIMEOUT(m_broker->log().contains(u"Client %1 disconnected"_s.arg(firstClient))
-                                     || m_broker->log().contains(u"Client %1 closed its connection"_s.arg(firstClient)),
+        QTRY_VERIFY_WITH_TIMEOUT(m_mqtt.broker().log().contains(u"Client %1 disconnected"_s.arg(firstClient))
+                                     || m_mqtt.broker().log().contains(u"Client %1 closed its connection"_s.arg(firstClient)),
                                  5000);
 
         // File › Open workspace… brings the connection back, live.
@@ -187,11 +156,11 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(subscriptionActive(again, u"line/#"_s) && subscriptionActive(again, u"extra/#"_s),
                                  5000);
         // The retained message arrives again, and new traffic on both filters shows up.
-        QTRY_VERIFY_WITH_TIMEOUT(hasTopic(again->topicView()->model(), u"line/3/temp"_s), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(findTopic(again->topicView()->model(), u"line/3/temp"_s).isValid(), 5000);
         publish(u"extra/after/reopen"_s, "1");
         publish(u"line/4/temp"_s, "19.0");
-        QTRY_VERIFY_WITH_TIMEOUT(hasTopic(again->topicView()->model(), u"extra/after/reopen"_s), 5000);
-        QTRY_VERIFY_WITH_TIMEOUT(hasTopic(again->topicView()->model(), u"line/4/temp"_s), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(findTopic(again->topicView()->model(), u"extra/after/reopen"_s).isValid(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(findTopic(again->topicView()->model(), u"line/4/temp"_s).isValid(), 5000);
         QVERIFY(!window.isWindowModified());
         QVERIFY2(window.windowTitle().startsWith(u"ops[*]"_s), qPrintable(window.windowTitle()));
         publish(u"line/3/temp"_s, QByteArray(), true); // clear the retained message
@@ -361,7 +330,7 @@ private Q_SLOTS:
         QVERIFY(ws.save(file).ok());
         const QString shot = m_dir.filePath(u"cli.png"_s);
 
-        const qsizetype connectedBefore = m_broker->log().count(u"New client connected"_s);
+        const qsizetype connectedBefore = m_mqtt.broker().log().count(u"New client connected"_s);
         QProcess run;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
@@ -372,7 +341,7 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode() == 0, run.readAllStandardError().constData());
         QVERIFY(QFileInfo(shot).size() > 0);
         // The broker saw the workspace's connection.
-        QTRY_VERIFY_WITH_TIMEOUT(m_broker->log().count(u"New client connected"_s) > connectedBefore, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_mqtt.broker().log().count(u"New client connected"_s) > connectedBefore, 5000);
         // It is now the most recent workspace in that settings file.
         QSettings cliSettings(m_dir.filePath(u"cli.ini"_s), QSettings::IniFormat);
         QCOMPARE(RecentWorkspaces(cliSettings).paths().value(0), file);
