@@ -744,7 +744,6 @@ void MqttConnectionPrivate::restoreSubscriptions(bool sessionPresent)
 
 void MqttConnectionPrivate::sendSubscribe(const QString &filter, int qos)
 {
-    qCDebug(lcMqtt).noquote() << "TMPDBG sendSubscribe" << filter << "state" << int(state);
     if (!client || state != State::Connected)
         return;
     try {
@@ -769,7 +768,6 @@ void MqttConnectionPrivate::sendSubscribe(const QString &filter, int qos)
 
 void MqttConnectionPrivate::onSubscribeResult(const detail::ActionResult &r)
 {
-    qCDebug(lcMqtt).noquote() << "TMPDBG onSubscribeResult" << r.topics << r.ok;
     if (!r.ok && r.returnCode < 0 && r.reasonCode < 0x80) {
         // Not a refusal: the connection went away mid-request. Restored on reconnect.
         qCDebug(lcMqtt).noquote() << endpoint << "subscribe" << r.topics << "interrupted: rc" << r.returnCode
