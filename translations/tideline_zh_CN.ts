@@ -121,7 +121,7 @@
         <translation>绘制时不使用抗锯齿（以查看其开销）。</translation>
     </message>
     <message>
-        <source>Measure the queue-depth chart's redraw with a large series</source>
+        <source>Measure the queue-depth chart&apos;s redraw with a large series</source>
         <translation>使用大型序列测量队列深度图表的重绘性能</translation>
     </message>
     <message>
@@ -129,8 +129,8 @@
         <translation>bench chart [--points N] [--frames N] [--width PX] [--height PX] [--series K]</translation>
     </message>
     <message>
-        <source>Fills the GUI's in-memory series store with N points spread over the last 24 hours, shows them in the queue-depth chart with the 24 h window, then measures redraws the way the GUI does them: a new point arrives, the visible range is downsampled to min/max per pixel, handed to QXYSeries::replace(), the layout settles and the chart view is rendered into an image (offscreen unless QT_QPA_PLATFORM is set).
-Output, one JSON line: points, series, width, height, plot_px, drawn_points, frames, fill_ms, downsample_ms (one full min/max pass over a series; the chart's cache avoids it on most redraws), and per redraw in ms: redraw_median_ms, redraw_p95_ms, redraw_max_ms, split into update_median_ms (downsample + replace + axes) and render_median_ms; the CPU time of the drawing thread per redraw (redraw_cpu_median_ms, redraw_cpu_p95_ms: what the wall clock would show on an idle machine); target_ms (16) and within_target (wall-clock p95 below it).</source>
+        <source>Fills the GUI&apos;s in-memory series store with N points spread over the last 24 hours, shows them in the queue-depth chart with the 24 h window, then measures redraws the way the GUI does them: a new point arrives, the visible range is downsampled to min/max per pixel, handed to QXYSeries::replace(), the layout settles and the chart view is rendered into an image (offscreen unless QT_QPA_PLATFORM is set).
+Output, one JSON line: points, series, width, height, plot_px, drawn_points, frames, fill_ms, downsample_ms (one full min/max pass over a series; the chart&apos;s cache avoids it on most redraws), and per redraw in ms: redraw_median_ms, redraw_p95_ms, redraw_max_ms, split into update_median_ms (downsample + replace + axes) and render_median_ms; the CPU time of the drawing thread per redraw (redraw_cpu_median_ms, redraw_cpu_p95_ms: what the wall clock would show on an idle machine); target_ms (16) and within_target (wall-clock p95 below it).</source>
         <translation>用分布在过去 24 小时内的 N 个点填充 GUI 的内存序列存储，在队列深度图表中以 24 h 时间窗口显示这些点，然后按 GUI 的方式测量重绘：新点到达，可见范围按每像素最小/最大值降采样，交给 QXYSeries::replace()，布局稳定后将图表视图渲染为图像（除非设置了 QT_QPA_PLATFORM，否则在屏幕外渲染）。
 输出为一行 JSON：points、series、width、height、plot_px、drawn_points、frames、fill_ms、downsample_ms（对一个序列完整执行一次最小/最大值遍历；图表的缓存使大多数重绘无需执行此步骤），以及每次重绘的耗时（ms）：redraw_median_ms、redraw_p95_ms、redraw_max_ms，并拆分为 update_median_ms（降采样 + replace + 坐标轴）和 render_median_ms；每次重绘时绘制线程的 CPU 时间（redraw_cpu_median_ms、redraw_cpu_p95_ms：即在空闲机器上挂钟时间会显示的值）；target_ms (16) 和 within_target（挂钟时间 p95 低于该值）。</translation>
     </message>
@@ -151,8 +151,8 @@ Output, one JSON line: points, series, width, height, plot_px, drawn_points, fra
         <translation>--series 必须在 1 到 5 之间。</translation>
     </message>
     <message>
-        <source>bench chart needs a GUI application object (run it as 'tideline-cli bench chart').</source>
-        <translation>bench chart 需要 GUI 应用程序对象（请以 'tideline-cli bench chart' 方式运行）。</translation>
+        <source>bench chart needs a GUI application object (run it as &apos;tideline-cli bench chart&apos;).</source>
+        <translation>bench chart 需要 GUI 应用程序对象（请以 &apos;tideline-cli bench chart&apos; 方式运行）。</translation>
     </message>
     <message>
         <source>bench</source>
@@ -198,8 +198,8 @@ Output, one JSON line: points, series, width, height, plot_px, drawn_points, fra
         <translation>ROLE</translation>
     </message>
     <message>
-        <source>Name of this run: messages go to bench/e2e/NAME/…, and only those count. Default: random with --role both, "shared" with the other roles (give both sides the same name).</source>
-        <translation>本次运行的名称：消息发往 bench/e2e/NAME/…，且只统计这些消息。默认值：使用 --role both 时为随机名称，使用其他角色时为 "shared"（请为两端指定相同的名称）。</translation>
+        <source>Name of this run: messages go to bench/e2e/NAME/…, and only those count. Default: random with --role both, &quot;shared&quot; with the other roles (give both sides the same name).</source>
+        <translation>本次运行的名称：消息发往 bench/e2e/NAME/…，且只统计这些消息。默认值：使用 --role both 时为随机名称，使用其他角色时为 &quot;shared&quot;（请为两端指定相同的名称）。</translation>
     </message>
     <message>
         <source>NAME</source>
@@ -222,11 +222,11 @@ Output, one JSON line: points, series, width, height, plot_px, drawn_points, fra
         <translation>bench e2e --url URL [--messages N] [--payload BYTES] [--topics T] [--role ROLE]</translation>
     </message>
     <message>
-        <source>Connection A subscribes to '#' (QoS 0) and feeds the ingest pipeline with its 16 ms frame timer, the topic tree model and the 1 Hz rate timer on this process's event loop, as the GUI does. Publisher B, on its own thread, writes N QoS 0 messages to bench/e2e/RUN/g&lt;k&gt;/d&lt;i&gt;/value as fast as TCP takes them (a bare MQTT 3.1.1 client, so that it outruns the subscriber; plain mqtt:// only). A 10 ms timer on A's event loop records how late it fires (stall_ms). The run ends when all N arrived or after --idle-timeout seconds without a new message.
-Output, one JSON line: received, lost, msgs_per_s (received / (last arrival - first arrival)), stall_ms, and details (stall_cpu_ms: the part of the worst stall this thread spent computing rather than waiting for a CPU). With --role subscriber, "subscribed" is printed on stderr once messages can be sent. With --role publisher: published, failed, seconds, msgs_per_s.
+        <source>Connection A subscribes to &apos;#&apos; (QoS 0) and feeds the ingest pipeline with its 16 ms frame timer, the topic tree model and the 1 Hz rate timer on this process&apos;s event loop, as the GUI does. Publisher B, on its own thread, writes N QoS 0 messages to bench/e2e/RUN/g&lt;k&gt;/d&lt;i&gt;/value as fast as TCP takes them (a bare MQTT 3.1.1 client, so that it outruns the subscriber; plain mqtt:// only). A 10 ms timer on A&apos;s event loop records how late it fires (stall_ms). The run ends when all N arrived or after --idle-timeout seconds without a new message.
+Output, one JSON line: received, lost, msgs_per_s (received / (last arrival - first arrival)), stall_ms, and details (stall_cpu_ms: the part of the worst stall this thread spent computing rather than waiting for a CPU). With --role subscriber, &quot;subscribed&quot; is printed on stderr once messages can be sent. With --role publisher: published, failed, seconds, msgs_per_s.
 The broker must not drop QoS 0 messages for a slow subscriber (mosquitto: max_queued_messages 0), or loss measures the broker, not Tideline.</source>
-        <translation>连接 A 订阅 '#'（QoS 0），并像 GUI 一样，在本进程的事件循环上将消息送入摄取管道（及其 16 ms 帧定时器）、主题树模型和 1 Hz 速率定时器。发布者 B 在自己的线程上，以 TCP 能接收的最快速度将 N 条 QoS 0 消息写入 bench/e2e/RUN/g&lt;k&gt;/d&lt;i&gt;/value（使用一个精简的 MQTT 3.1.1 客户端，以便快过订阅者；仅支持普通 mqtt://）。A 的事件循环上有一个 10 ms 定时器，记录其触发的延迟（stall_ms）。当全部 N 条消息到达，或在 --idle-timeout 秒内没有新消息时，运行结束。
-输出为一行 JSON：received、lost、msgs_per_s（received / (最后到达时间 - 首次到达时间)）、stall_ms 以及 details（stall_cpu_ms：最严重的一次卡顿中，该线程用于计算而非等待 CPU 的部分）。使用 --role subscriber 时，一旦可以发送消息，就会在 stderr 上打印 "subscribed"。使用 --role publisher 时输出：published、failed、seconds、msgs_per_s。
+        <translation>连接 A 订阅 &apos;#&apos;（QoS 0），并像 GUI 一样，在本进程的事件循环上将消息送入摄取管道（及其 16 ms 帧定时器）、主题树模型和 1 Hz 速率定时器。发布者 B 在自己的线程上，以 TCP 能接收的最快速度将 N 条 QoS 0 消息写入 bench/e2e/RUN/g&lt;k&gt;/d&lt;i&gt;/value（使用一个精简的 MQTT 3.1.1 客户端，以便快过订阅者；仅支持普通 mqtt://）。A 的事件循环上有一个 10 ms 定时器，记录其触发的延迟（stall_ms）。当全部 N 条消息到达，或在 --idle-timeout 秒内没有新消息时，运行结束。
+输出为一行 JSON：received、lost、msgs_per_s（received / (最后到达时间 - 首次到达时间)）、stall_ms 以及 details（stall_cpu_ms：最严重的一次卡顿中，该线程用于计算而非等待 CPU 的部分）。使用 --role subscriber 时，一旦可以发送消息，就会在 stderr 上打印 &quot;subscribed&quot;。使用 --role publisher 时输出：published、failed、seconds、msgs_per_s。
 代理不得因订阅者过慢而丢弃 QoS 0 消息（mosquitto：max_queued_messages 0），否则测得的丢失来自代理，而不是 Tideline。</translation>
     </message>
     <message>
@@ -250,8 +250,8 @@ The broker must not drop QoS 0 messages for a slow subscriber (mosquitto: max_qu
         <translation>--role 必须是 both、subscriber 或 publisher。</translation>
     </message>
     <message>
-        <source>--run must be 1 to 20 letters, digits, '-' or '_'.</source>
-        <translation>--run 必须由 1 到 20 个字母、数字、'-' 或 '_' 组成。</translation>
+        <source>--run must be 1 to 20 letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation>--run 必须由 1 到 20 个字母、数字、&apos;-&apos; 或 &apos;_&apos; 组成。</translation>
     </message>
     <message>
         <source>The benchmark publisher speaks plain mqtt:// only. For a TLS or WebSocket broker, run --role subscriber and publish with another tool.</source>
@@ -313,7 +313,7 @@ The broker must not drop QoS 0 messages for a slow subscriber (mosquitto: max_qu
         <translation>bench ingest [--messages N] [--topics T] [--payload BYTES]</translation>
     </message>
     <message>
-        <source>A producer thread builds N messages over T topics (bench/g&lt;k&gt;/d&lt;i&gt;/value, 100 devices per group), each with its own topic and payload buffers, and pushes them into the ingest pipeline's inbox one by one, as the network thread does. The main thread drains the inbox into the topic tree (counts, last values, history under the default 256 MiB budget), updates the topic tree model after every drain, like the GUI, and the rates once per million messages (the GUI's once a second at 1,000,000 msgs/s).
+        <source>A producer thread builds N messages over T topics (bench/g&lt;k&gt;/d&lt;i&gt;/value, 100 devices per group), each with its own topic and payload buffers, and pushes them into the ingest pipeline&apos;s inbox one by one, as the network thread does. The main thread drains the inbox into the topic tree (counts, last values, history under the default 256 MiB budget), updates the topic tree model after every drain, like the GUI, and the rates once per million messages (the GUI&apos;s once a second at 1,000,000 msgs/s).
 Output, one JSON line: messages, topics, seconds, msgs_per_s, peak_rss_mb (VmHWM), and details (nodes, history entries and bytes, evictions, worst drain in ms).</source>
         <translation>一个生产者线程在 T 个主题（bench/g&lt;k&gt;/d&lt;i&gt;/value，每组 100 个设备）上构建 N 条消息，每条消息都有各自的主题和负载缓冲区，并像网络线程那样将它们逐条推入摄取管道的收件箱。主线程将收件箱中的消息排入主题树（计数、最新值、默认 256 MiB 预算内的历史记录），每次排空后像 GUI 一样更新主题树模型，并每一百万条消息更新一次速率（相当于 GUI 在 1,000,000 msgs/s 时每秒一次的更新）。
 输出为一行 JSON：messages、topics、seconds、msgs_per_s、peak_rss_mb (VmHWM) 以及 details（节点数、历史条目数和字节数、淘汰次数、最慢一次排空的耗时 ms）。</translation>
@@ -431,16 +431,16 @@ Output, one JSON line: messages, topics, seconds, msgs_per_s, peak_rss_mb (VmHWM
         <translation>tideline-cli %1：%2</translation>
     </message>
     <message>
-        <source>Try 'tideline-cli help %1'.</source>
-        <translation>请尝试 'tideline-cli help %1'。</translation>
+        <source>Try &apos;tideline-cli help %1&apos;.</source>
+        <translation>请尝试 &apos;tideline-cli help %1&apos;。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid topic filter: it must not be empty, and '+' and '#' must be whole levels ('#' only the last).</source>
-        <translation>"%1" 不是有效的主题过滤器：它不能为空，且 '+' 和 '#' 必须占据完整的层级（'#' 只能位于最后一级）。</translation>
+        <source>&quot;%1&quot; is not a valid topic filter: it must not be empty, and &apos;+&apos; and &apos;#&apos; must be whole levels (&apos;#&apos; only the last).</source>
+        <translation>&quot;%1&quot; 不是有效的主题过滤器：它不能为空，且 &apos;+&apos; 和 &apos;#&apos; 必须占据完整的层级（&apos;#&apos; 只能位于最后一级）。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid topic to publish to: it must not be empty or contain the wildcards '+' and '#'.</source>
-        <translation>"%1" 不是可发布的有效主题：它不能为空，也不能包含通配符 '+' 和 '#'。</translation>
+        <source>&quot;%1&quot; is not a valid topic to publish to: it must not be empty or contain the wildcards &apos;+&apos; and &apos;#&apos;.</source>
+        <translation>&quot;%1&quot; 不是可发布的有效主题：它不能为空，也不能包含通配符 &apos;+&apos; 和 &apos;#&apos;。</translation>
     </message>
     <message>
         <source>tideline-cli: warning: %1</source>
@@ -451,8 +451,8 @@ Output, one JSON line: messages, topics, seconds, msgs_per_s, peak_rss_mb (VmHWM
         <translation>%1 为必填项。</translation>
     </message>
     <message>
-        <source>%1 must be an http:// or https:// URL, not "%2".</source>
-        <translation>%1 必须是 http:// 或 https:// URL，而不是 "%2"。</translation>
+        <source>%1 must be an http:// or https:// URL, not &quot;%2&quot;.</source>
+        <translation>%1 必须是 http:// 或 https:// URL，而不是 &quot;%2&quot;。</translation>
     </message>
     <message>
         <source>Do not put a password in the URL, where other users and the shell history can see it; use --password-stdin.</source>
@@ -488,43 +488,43 @@ Output, one JSON line: messages, topics, seconds, msgs_per_s, peak_rss_mb (VmHWM
         <translation>CloudEvent 需要 id。</translation>
     </message>
     <message>
-        <source>The extension attribute name "%1" must be lower-case letters and digits only.</source>
-        <translation>扩展属性名 "%1" 只能包含小写字母和数字。</translation>
+        <source>The extension attribute name &quot;%1&quot; must be lower-case letters and digits only.</source>
+        <translation>扩展属性名 &quot;%1&quot; 只能包含小写字母和数字。</translation>
     </message>
     <message>
-        <source>"%1" is a CloudEvents attribute of its own, not an extension.</source>
-        <translation>"%1" 是 CloudEvents 本身的属性，而不是扩展属性。</translation>
+        <source>&quot;%1&quot; is a CloudEvents attribute of its own, not an extension.</source>
+        <translation>&quot;%1&quot; 是 CloudEvents 本身的属性，而不是扩展属性。</translation>
     </message>
 </context>
 <context>
     <name>CloudEventsDecoder</name>
     <message>
-        <source>The required attribute "%1" is missing.</source>
-        <translation>缺少必需的属性 "%1"。</translation>
+        <source>The required attribute &quot;%1&quot; is missing.</source>
+        <translation>缺少必需的属性 &quot;%1&quot;。</translation>
     </message>
     <message>
-        <source>The attribute "%1" must be a string.</source>
-        <translation>属性 "%1" 必须是字符串。</translation>
+        <source>The attribute &quot;%1&quot; must be a string.</source>
+        <translation>属性 &quot;%1&quot; 必须是字符串。</translation>
     </message>
     <message>
-        <source>The attribute "%1" must not be empty.</source>
-        <translation>属性 "%1" 不能为空。</translation>
+        <source>The attribute &quot;%1&quot; must not be empty.</source>
+        <translation>属性 &quot;%1&quot; 不能为空。</translation>
     </message>
     <message>
-        <source>specversion is "%1"; this view follows CloudEvents 1.0.</source>
-        <translation>specversion 为 "%1"；此视图遵循 CloudEvents 1.0。</translation>
+        <source>specversion is &quot;%1&quot;; this view follows CloudEvents 1.0.</source>
+        <translation>specversion 为 &quot;%1&quot;；此视图遵循 CloudEvents 1.0。</translation>
     </message>
     <message>
-        <source>The attribute "%1" must not be empty when present.</source>
-        <translation>属性 "%1" 存在时不能为空。</translation>
+        <source>The attribute &quot;%1&quot; must not be empty when present.</source>
+        <translation>属性 &quot;%1&quot; 存在时不能为空。</translation>
     </message>
     <message>
-        <source>The time "%1" is not an RFC 3339 timestamp.</source>
-        <translation>时间 "%1" 不是 RFC 3339 时间戳。</translation>
+        <source>The time &quot;%1&quot; is not an RFC 3339 timestamp.</source>
+        <translation>时间 &quot;%1&quot; 不是 RFC 3339 时间戳。</translation>
     </message>
     <message>
-        <source>The extension attribute name "%1" is not lower-case letters and digits only.</source>
-        <translation>扩展属性名 "%1" 并非仅由小写字母和数字组成。</translation>
+        <source>The extension attribute name &quot;%1&quot; is not lower-case letters and digits only.</source>
+        <translation>扩展属性名 &quot;%1&quot; 并非仅由小写字母和数字组成。</translation>
     </message>
     <message>
         <source>(no type)</source>
@@ -551,28 +551,28 @@ Output, one JSON line: messages, topics, seconds, msgs_per_s, peak_rss_mb (VmHWM
         <translation>结构化 CloudEvent 是一个 JSON 对象</translation>
     </message>
     <message>
-        <source>The attribute "%1" holds a JSON %2; attributes are strings, numbers or booleans.</source>
-        <translation>属性 "%1" 包含 JSON %2；属性应为字符串、数字或布尔值。</translation>
+        <source>The attribute &quot;%1&quot; holds a JSON %2; attributes are strings, numbers or booleans.</source>
+        <translation>属性 &quot;%1&quot; 包含 JSON %2；属性应为字符串、数字或布尔值。</translation>
     </message>
     <message>
-        <source>The event has both "data" and "data_base64"; only one is allowed.</source>
-        <translation>该事件同时包含 "data" 和 "data_base64"；只允许其中之一。</translation>
+        <source>The event has both &quot;data&quot; and &quot;data_base64&quot;; only one is allowed.</source>
+        <translation>该事件同时包含 &quot;data&quot; 和 &quot;data_base64&quot;；只允许其中之一。</translation>
     </message>
     <message>
-        <source>"data_base64" is not valid base64.</source>
-        <translation>"data_base64" 不是有效的 base64。</translation>
+        <source>&quot;data_base64&quot; is not valid base64.</source>
+        <translation>&quot;data_base64&quot; 不是有效的 base64。</translation>
     </message>
     <message>
-        <source>"data" is JSON although datacontenttype "%1" is not a JSON type.</source>
-        <translation>"data" 是 JSON，但 datacontenttype "%1" 不是 JSON 类型。</translation>
+        <source>&quot;data&quot; is JSON although datacontenttype &quot;%1&quot; is not a JSON type.</source>
+        <translation>&quot;data&quot; 是 JSON，但 datacontenttype &quot;%1&quot; 不是 JSON 类型。</translation>
     </message>
     <message>
-        <source>The attribute "%1" appears in more than one user property; the first is used.</source>
-        <translation>属性 "%1" 出现在多个用户属性中；将使用第一个。</translation>
+        <source>The attribute &quot;%1&quot; appears in more than one user property; the first is used.</source>
+        <translation>属性 &quot;%1&quot; 出现在多个用户属性中；将使用第一个。</translation>
     </message>
     <message>
-        <source>The Content Type property "%1" and the datacontenttype user property "%2" differ; the Content Type property is used.</source>
-        <translation>Content Type 属性 "%1" 与 datacontenttype 用户属性 "%2" 不一致；将使用 Content Type 属性。</translation>
+        <source>The Content Type property &quot;%1&quot; and the datacontenttype user property &quot;%2&quot; differ; the Content Type property is used.</source>
+        <translation>Content Type 属性 &quot;%1&quot; 与 datacontenttype 用户属性 &quot;%2&quot; 不一致；将使用 Content Type 属性。</translation>
     </message>
     <message numerus="yes">
         <source>%n user property(ies) not named like CloudEvents attributes were left out: %1</source>
@@ -589,8 +589,8 @@ Output, one JSON line: messages, topics, seconds, msgs_per_s, peak_rss_mb (VmHWM
         <translation>不支持事件格式 %1；仅支持 JSON</translation>
     </message>
     <message>
-        <source>no CloudEvents markers: neither a JSON event with "specversion" nor a "specversion" user property</source>
-        <translation>没有 CloudEvents 标记：既没有带 "specversion" 的 JSON 事件，也没有 "specversion" 用户属性</translation>
+        <source>no CloudEvents markers: neither a JSON event with &quot;specversion&quot; nor a &quot;specversion&quot; user property</source>
+        <translation>没有 CloudEvents 标记：既没有带 &quot;specversion&quot; 的 JSON 事件，也没有 &quot;specversion&quot; 用户属性</translation>
     </message>
 </context>
 <context>
@@ -607,7 +607,7 @@ Options:
   -h, --help      Show this help
   -v, --version   Show the version
 
-Run 'tideline-cli help COMMAND' or 'tideline-cli COMMAND --help' for the options of a command. Exit codes: 0 success, 1 runtime failure, 2 usage error.
+Run &apos;tideline-cli help COMMAND&apos; or &apos;tideline-cli COMMAND --help&apos; for the options of a command. Exit codes: 0 success, 1 runtime failure, 2 usage error.
 </source>
         <translation>用法：tideline-cli COMMAND [options]
 
@@ -620,7 +620,7 @@ Run 'tideline-cli help COMMAND' or 'tideline-cli COMMAND --help' for the options
   -h, --help      显示此帮助
   -v, --version   显示版本
 
-运行 'tideline-cli help COMMAND' 或 'tideline-cli COMMAND --help' 查看某个命令的选项。退出码：0 表示成功，1 表示运行时失败，2 表示用法错误。
+运行 &apos;tideline-cli help COMMAND&apos; 或 &apos;tideline-cli COMMAND --help&apos; 查看某个命令的选项。退出码：0 表示成功，1 表示运行时失败，2 表示用法错误。
 </translation>
     </message>
     <message>
@@ -650,16 +650,16 @@ Subcommands:
 </translation>
     </message>
     <message>
-        <source>Unexpected argument "%1".</source>
-        <translation>意外的参数 "%1"。</translation>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation>意外的参数 &quot;%1&quot;。</translation>
     </message>
     <message>
-        <source>tideline-cli: unknown command "%1". Run 'tideline-cli --help' for the list.</source>
-        <translation>tideline-cli：未知命令 "%1"。运行 'tideline-cli --help' 查看命令列表。</translation>
+        <source>tideline-cli: unknown command &quot;%1&quot;. Run &apos;tideline-cli --help&apos; for the list.</source>
+        <translation>tideline-cli：未知命令 &quot;%1&quot;。运行 &apos;tideline-cli --help&apos; 查看命令列表。</translation>
     </message>
     <message>
-        <source>tideline-cli %1: unknown subcommand "%2".</source>
-        <translation>tideline-cli %1：未知子命令 "%2"。</translation>
+        <source>tideline-cli %1: unknown subcommand &quot;%2&quot;.</source>
+        <translation>tideline-cli %1：未知子命令 &quot;%2&quot;。</translation>
     </message>
 </context>
 <context>
@@ -708,7 +708,7 @@ Subcommands:
         <translation>从标准输入的第一行读取密码（绝不从命令行读取，因为其他用户和 shell 历史记录可能会看到它）。</translation>
     </message>
     <message>
-        <source>PEM file with the CA certificates that sign the broker's certificate. Default: the system trust store.</source>
+        <source>PEM file with the CA certificates that sign the broker&apos;s certificate. Default: the system trust store.</source>
         <translation>包含为代理证书签名的 CA 证书的 PEM 文件。默认值：系统信任存储。</translation>
     </message>
     <message>
@@ -724,7 +724,7 @@ Subcommands:
         <translation>用于 --cert 的 PEM 私钥（未加密）。</translation>
     </message>
     <message>
-        <source>Do not verify the broker's certificate or host name (testing only).</source>
+        <source>Do not verify the broker&apos;s certificate or host name (testing only).</source>
         <translation>不验证代理的证书或主机名（仅用于测试）。</translation>
     </message>
     <message>
@@ -732,8 +732,8 @@ Subcommands:
         <translation>--url 为必填项。</translation>
     </message>
     <message>
-        <source>--mqtt-version must be 3 or 5, not "%1".</source>
-        <translation>--mqtt-version 必须是 3 或 5，而不是 "%1"。</translation>
+        <source>--mqtt-version must be 3 or 5, not &quot;%1&quot;.</source>
+        <translation>--mqtt-version 必须是 3 或 5，而不是 &quot;%1&quot;。</translation>
     </message>
     <message>
         <source>TLS options need an mqtts:// or wss:// URL.</source>
@@ -759,52 +759,52 @@ Subcommands:
         <translation>代理 URL 为空。</translation>
     </message>
     <message>
-        <source>The broker URL "%1" has no scheme: write it like mqtt://host:1883 (or mqtts://, ws://, wss://).</source>
-        <translation>代理 URL "%1" 没有协议方案：请写成 mqtt://host:1883 的形式（或 mqtts://、ws://、wss://）。</translation>
+        <source>The broker URL &quot;%1&quot; has no scheme: write it like mqtt://host:1883 (or mqtts://, ws://, wss://).</source>
+        <translation>代理 URL &quot;%1&quot; 没有协议方案：请写成 mqtt://host:1883 的形式（或 mqtts://、ws://、wss://）。</translation>
     </message>
     <message>
-        <source>Unsupported scheme "%1": use mqtt://, mqtts://, ws:// or wss://.</source>
-        <translation>不支持的协议方案 "%1"：请使用 mqtt://、mqtts://、ws:// 或 wss://。</translation>
+        <source>Unsupported scheme &quot;%1&quot;: use mqtt://, mqtts://, ws:// or wss://.</source>
+        <translation>不支持的协议方案 &quot;%1&quot;：请使用 mqtt://、mqtts://、ws:// 或 wss://。</translation>
     </message>
     <message>
-        <source>The IPv6 address in "%1" is missing its closing "]".</source>
-        <translation>"%1" 中的 IPv6 地址缺少右括号 "]"。</translation>
+        <source>The IPv6 address in &quot;%1&quot; is missing its closing &quot;]&quot;.</source>
+        <translation>&quot;%1&quot; 中的 IPv6 地址缺少右括号 &quot;]&quot;。</translation>
     </message>
     <message>
-        <source>Unexpected text "%1" after the IPv6 address.</source>
-        <translation>IPv6 地址后有意外的文本 "%1"。</translation>
+        <source>Unexpected text &quot;%1&quot; after the IPv6 address.</source>
+        <translation>IPv6 地址后有意外的文本 &quot;%1&quot;。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid IPv6 address.</source>
-        <translation>"%1" 不是有效的 IPv6 地址。</translation>
+        <source>&quot;%1&quot; is not a valid IPv6 address.</source>
+        <translation>&quot;%1&quot; 不是有效的 IPv6 地址。</translation>
     </message>
     <message>
         <source>Put an IPv6 address in brackets, like mqtt://[::1]:1883.</source>
         <translation>请将 IPv6 地址放在方括号中，例如 mqtt://[::1]:1883。</translation>
     </message>
     <message>
-        <source>The broker URL "%1" has no host name.</source>
-        <translation>代理 URL "%1" 没有主机名。</translation>
+        <source>The broker URL &quot;%1&quot; has no host name.</source>
+        <translation>代理 URL &quot;%1&quot; 没有主机名。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid host name.</source>
-        <translation>"%1" 不是有效的主机名。</translation>
+        <source>&quot;%1&quot; is not a valid host name.</source>
+        <translation>&quot;%1&quot; 不是有效的主机名。</translation>
     </message>
     <message>
-        <source>The port is missing after "%1:".</source>
-        <translation>"%1:" 之后缺少端口。</translation>
+        <source>The port is missing after &quot;%1:&quot;.</source>
+        <translation>&quot;%1:&quot; 之后缺少端口。</translation>
     </message>
     <message>
-        <source>The port "%1" is not a number.</source>
-        <translation>端口 "%1" 不是数字。</translation>
+        <source>The port &quot;%1&quot; is not a number.</source>
+        <translation>端口 &quot;%1&quot; 不是数字。</translation>
     </message>
     <message>
         <source>The port %1 is out of range: use 1 to 65535.</source>
         <translation>端口 %1 超出范围：请使用 1 到 65535。</translation>
     </message>
     <message>
-        <source>A %1:// URL has no path ("%2"); only ws:// and wss:// URLs do.</source>
-        <translation>%1:// URL 不能带路径（"%2"）；只有 ws:// 和 wss:// URL 可以带路径。</translation>
+        <source>A %1:// URL has no path (&quot;%2&quot;); only ws:// and wss:// URLs do.</source>
+        <translation>%1:// URL 不能带路径（&quot;%2&quot;）；只有 ws:// 和 wss:// URL 可以带路径。</translation>
     </message>
     <message>
         <source>The broker URL contains a password. Remove it from the URL; the password is kept in the system keychain.</source>
@@ -835,24 +835,24 @@ Subcommands:
         <translation>已设置私钥文件，但没有客户端证书。</translation>
     </message>
     <message>
-        <source>The CA file "%1" does not exist or cannot be read.</source>
-        <translation>CA 文件 "%1" 不存在或无法读取。</translation>
+        <source>The CA file &quot;%1&quot; does not exist or cannot be read.</source>
+        <translation>CA 文件 &quot;%1&quot; 不存在或无法读取。</translation>
     </message>
     <message>
-        <source>The client certificate file "%1" does not exist or cannot be read.</source>
-        <translation>客户端证书文件 "%1" 不存在或无法读取。</translation>
+        <source>The client certificate file &quot;%1&quot; does not exist or cannot be read.</source>
+        <translation>客户端证书文件 &quot;%1&quot; 不存在或无法读取。</translation>
     </message>
     <message>
-        <source>The private key file "%1" does not exist or cannot be read.</source>
-        <translation>私钥文件 "%1" 不存在或无法读取。</translation>
+        <source>The private key file &quot;%1&quot; does not exist or cannot be read.</source>
+        <translation>私钥文件 &quot;%1&quot; 不存在或无法读取。</translation>
     </message>
     <message>
         <source>The last will needs a topic.</source>
         <translation>遗嘱消息需要一个主题。</translation>
     </message>
     <message>
-        <source>The last-will topic "%1" is not a valid topic name (no + or #).</source>
-        <translation>遗嘱主题 "%1" 不是有效的主题名称（不能包含 + 或 #）。</translation>
+        <source>The last-will topic &quot;%1&quot; is not a valid topic name (no + or #).</source>
+        <translation>遗嘱主题 &quot;%1&quot; 不是有效的主题名称（不能包含 + 或 #）。</translation>
     </message>
     <message>
         <source>The last-will QoS must be 0, 1 or 2 (it is %1).</source>
@@ -863,12 +863,12 @@ Subcommands:
         <translation>有一个订阅的主题过滤器为空。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid topic filter: "#" must be the whole last level and "+" a whole level.</source>
-        <translation>"%1" 不是有效的主题过滤器："#" 必须独占完整的最后一级，"+" 必须独占一个完整的层级。</translation>
+        <source>&quot;%1&quot; is not a valid topic filter: &quot;#&quot; must be the whole last level and &quot;+&quot; a whole level.</source>
+        <translation>&quot;%1&quot; 不是有效的主题过滤器：&quot;#&quot; 必须独占完整的最后一级，&quot;+&quot; 必须独占一个完整的层级。</translation>
     </message>
     <message>
-        <source>The QoS of the subscription "%1" must be 0, 1 or 2 (it is %2).</source>
-        <translation>订阅 "%1" 的 QoS 必须是 0、1 或 2（当前为 %2）。</translation>
+        <source>The QoS of the subscription &quot;%1&quot; must be 0, 1 or 2 (it is %2).</source>
+        <translation>订阅 &quot;%1&quot; 的 QoS 必须是 0、1 或 2（当前为 %2）。</translation>
     </message>
     <message>
         <source>The shortest reconnect delay must be at least 1 second (it is %1).</source>
@@ -925,7 +925,7 @@ Subcommands:
         <translation>F</translation>
     </message>
     <message>
-        <source>The demo HPA's sync period in ms (default 15000, as Kubernetes).</source>
+        <source>The demo HPA&apos;s sync period in ms (default 15000, as Kubernetes).</source>
         <translation>演示 HPA 的同步周期，单位为 ms（默认 15000，与 Kubernetes 相同）。</translation>
     </message>
     <message>
@@ -1009,8 +1009,8 @@ Subcommands:
         <translation>correlationDataBase64 不是有效的 base64</translation>
     </message>
     <message>
-        <source>userProperties must be a list of {"name", "value"} objects</source>
-        <translation>userProperties 必须是由 {"name", "value"} 对象组成的列表</translation>
+        <source>userProperties must be a list of {&quot;name&quot;, &quot;value&quot;} objects</source>
+        <translation>userProperties 必须是由 {&quot;name&quot;, &quot;value&quot;} 对象组成的列表</translation>
     </message>
     <message>
         <source>messageExpiryInterval must be a number of seconds</source>
@@ -1081,16 +1081,16 @@ Subcommands:
         <translation>未加引号的字段中出现了引号</translation>
     </message>
     <message>
-        <source>the header names no "topic" column</source>
-        <translation>表头中没有 "topic" 列</translation>
+        <source>the header names no &quot;topic&quot; column</source>
+        <translation>表头中没有 &quot;topic&quot; 列</translation>
     </message>
     <message>
         <source>the payload is not valid base64</source>
         <translation>负载不是有效的 base64</translation>
     </message>
     <message>
-        <source>unknown payload_encoding "%1" (use utf-8 or base64)</source>
-        <translation>未知的 payload_encoding "%1"（请使用 utf-8 或 base64）</translation>
+        <source>unknown payload_encoding &quot;%1&quot; (use utf-8 or base64)</source>
+        <translation>未知的 payload_encoding &quot;%1&quot;（请使用 utf-8 或 base64）</translation>
     </message>
     <message>
         <source>timestamp_ms must be a whole number</source>
@@ -1459,12 +1459,12 @@ Subcommands:
         <translation>对于 apiVersion %2，必须指定 %1.interactiveMode</translation>
     </message>
     <message>
-        <source>%1.interactiveMode "%2" is not one of Never, IfAvailable, Always</source>
-        <translation>%1.interactiveMode "%2" 不是 Never、IfAvailable、Always 之一</translation>
+        <source>%1.interactiveMode &quot;%2&quot; is not one of Never, IfAvailable, Always</source>
+        <translation>%1.interactiveMode &quot;%2&quot; 不是 Never、IfAvailable、Always 之一</translation>
     </message>
     <message>
-        <source>%1.apiVersion "%2" is not supported (use client.authentication.k8s.io/v1 or v1beta1)</source>
-        <translation>%1.apiVersion "%2" 不受支持（请使用 client.authentication.k8s.io/v1 或 v1beta1）</translation>
+        <source>%1.apiVersion &quot;%2&quot; is not supported (use client.authentication.k8s.io/v1 or v1beta1)</source>
+        <translation>%1.apiVersion &quot;%2&quot; 不受支持（请使用 client.authentication.k8s.io/v1 或 v1beta1）</translation>
     </message>
     <message>
         <source>kubeconfig %1: %2: cannot read %3: %4</source>
@@ -1475,8 +1475,8 @@ Subcommands:
         <translation>顶层不是映射</translation>
     </message>
     <message>
-        <source>kind is "%1", expected Config</source>
-        <translation>kind 为 "%1"，应为 Config</translation>
+        <source>kind is &quot;%1&quot;, expected Config</source>
+        <translation>kind 为 &quot;%1&quot;，应为 Config</translation>
     </message>
     <message>
         <source>%1.exec must be a mapping</source>
@@ -1511,36 +1511,36 @@ Subcommands:
         <translation>kubeconfig %1：未设置 current-context；请指定一个上下文</translation>
     </message>
     <message>
-        <source>kubeconfig %1: context "%2" not found</source>
-        <translation>kubeconfig %1：未找到上下文 "%2"</translation>
+        <source>kubeconfig %1: context &quot;%2&quot; not found</source>
+        <translation>kubeconfig %1：未找到上下文 &quot;%2&quot;</translation>
     </message>
     <message>
-        <source>kubeconfig %1: context "%2" refers to cluster "%3", which is not defined</source>
-        <translation>kubeconfig %1：上下文 "%2" 引用了集群 "%3"，但该集群未定义</translation>
+        <source>kubeconfig %1: context &quot;%2&quot; refers to cluster &quot;%3&quot;, which is not defined</source>
+        <translation>kubeconfig %1：上下文 &quot;%2&quot; 引用了集群 &quot;%3&quot;，但该集群未定义</translation>
     </message>
     <message>
-        <source>kubeconfig %1: cluster "%2" has no server</source>
-        <translation>kubeconfig %1：集群 "%2" 没有 server</translation>
+        <source>kubeconfig %1: cluster &quot;%2&quot; has no server</source>
+        <translation>kubeconfig %1：集群 &quot;%2&quot; 没有 server</translation>
     </message>
     <message>
-        <source>kubeconfig %1: context "%2" refers to user "%3", which is not defined</source>
-        <translation>kubeconfig %1：上下文 "%2" 引用了用户 "%3"，但该用户未定义</translation>
+        <source>kubeconfig %1: context &quot;%2&quot; refers to user &quot;%3&quot;, which is not defined</source>
+        <translation>kubeconfig %1：上下文 &quot;%2&quot; 引用了用户 &quot;%3&quot;，但该用户未定义</translation>
     </message>
     <message>
-        <source>kubeconfig %1: user "%2" uses auth-provider "%3", which is not supported; use an exec plugin instead</source>
-        <translation>kubeconfig %1：用户 "%2" 使用了 auth-provider "%3"，该方式不受支持；请改用 exec 插件</translation>
+        <source>kubeconfig %1: user &quot;%2&quot; uses auth-provider &quot;%3&quot;, which is not supported; use an exec plugin instead</source>
+        <translation>kubeconfig %1：用户 &quot;%2&quot; 使用了 auth-provider &quot;%3&quot;，该方式不受支持；请改用 exec 插件</translation>
     </message>
     <message>
-        <source>kubeconfig %1: user "%2" has a client certificate without a key, or a key without a certificate</source>
-        <translation>kubeconfig %1：用户 "%2" 有客户端证书但没有密钥，或有密钥但没有证书</translation>
+        <source>kubeconfig %1: user &quot;%2&quot; has a client certificate without a key, or a key without a certificate</source>
+        <translation>kubeconfig %1：用户 &quot;%2&quot; 有客户端证书但没有密钥，或有密钥但没有证书</translation>
     </message>
     <message>
         <source>kubeconfig %1: users[%2].tokenFile: %3 does not exist</source>
         <translation>kubeconfig %1：users[%2].tokenFile：%3 不存在</translation>
     </message>
     <message>
-        <source>kubeconfig %1: user "%2" sets both a token and a username/password; choose one</source>
-        <translation>kubeconfig %1：用户 "%2" 同时设置了 token 和 username/password；请二选一</translation>
+        <source>kubeconfig %1: user &quot;%2&quot; sets both a token and a username/password; choose one</source>
+        <translation>kubeconfig %1：用户 &quot;%2&quot; 同时设置了 token 和 username/password；请二选一</translation>
     </message>
 </context>
 <context>
@@ -1590,8 +1590,8 @@ Examples:
         <translation>请指定一种类型：deployments、statefulsets、hpa、events 或 scaledobjects。</translation>
     </message>
     <message>
-        <source>Unknown type "%1"; use one of: %2.</source>
-        <translation>未知类型 "%1"；请使用以下之一：%2。</translation>
+        <source>Unknown type &quot;%1&quot;; use one of: %2.</source>
+        <translation>未知类型 &quot;%1&quot;；请使用以下之一：%2。</translation>
     </message>
     <message>
         <source>--for only applies to events.</source>
@@ -1705,7 +1705,7 @@ Examples:
 <context>
     <name>KubePreviewCommand</name>
     <message>
-        <source>What-if: use V as the current value of the HPA's first metric (in the unit kubectl describe shows: percent, per-pod average, or the value).</source>
+        <source>What-if: use V as the current value of the HPA&apos;s first metric (in the unit kubectl describe shows: percent, per-pod average, or the value).</source>
         <translation>假设分析：将 V 作为 HPA 第一个指标的当前值（单位与 kubectl describe 显示的一致：百分比、每个 Pod 的平均值或数值本身）。</translation>
     </message>
     <message>
@@ -1721,7 +1721,7 @@ Examples:
         <translation>预览 HPA 的下一次决策（autoscaling/v2 控制器规则）</translation>
     </message>
     <message>
-        <source>Reads the HPA and its scale target and runs the controller's algorithm on the metrics the HPA last reported (status.currentMetrics), or on --metric-value. The controller's in-memory history (recommendations, scale events) is not visible from outside: the preview starts from a first sync. JSON fields: currentReplicas, nextReplicas, eventualReplicas, eventualReached, reasons, proposals, trajectory.</source>
+        <source>Reads the HPA and its scale target and runs the controller&apos;s algorithm on the metrics the HPA last reported (status.currentMetrics), or on --metric-value. The controller&apos;s in-memory history (recommendations, scale events) is not visible from outside: the preview starts from a first sync. JSON fields: currentReplicas, nextReplicas, eventualReplicas, eventualReached, reasons, proposals, trajectory.</source>
         <translation>读取 HPA 及其扩缩目标，并基于 HPA 最近报告的指标（status.currentMetrics）或 --metric-value 运行控制器的算法。控制器的内存历史（建议值、扩缩事件）从外部不可见：预览从首次同步开始。JSON 字段：currentReplicas、nextReplicas、eventualReplicas、eventualReached、reasons、proposals、trajectory。</translation>
     </message>
     <message>
@@ -1737,7 +1737,7 @@ Examples:
         <translation>--metric-value 必须是大于或等于 0 的数字。</translation>
     </message>
     <message>
-        <source>tideline-cli: warning: cannot read the scale of %1/%2 (%3); using the HPA's status</source>
+        <source>tideline-cli: warning: cannot read the scale of %1/%2 (%3); using the HPA&apos;s status</source>
         <translation>tideline-cli：警告：无法读取 %1/%2 的 scale（%3）；改用 HPA 的状态</translation>
     </message>
     <message>
@@ -1816,8 +1816,8 @@ Examples:
         <translation>请指定一个目标：deployment/NAME 或 statefulset/NAME。</translation>
     </message>
     <message>
-        <source>"%1" is not deployment/NAME or statefulset/NAME.</source>
-        <translation>"%1" 不是 deployment/NAME 或 statefulset/NAME。</translation>
+        <source>&quot;%1&quot; is not deployment/NAME or statefulset/NAME.</source>
+        <translation>&quot;%1&quot; 不是 deployment/NAME 或 statefulset/NAME。</translation>
     </message>
     <message>
         <source>--replicas is required.</source>
@@ -1832,8 +1832,8 @@ Examples:
         <translation>tideline-cli：警告：%1</translation>
     </message>
     <message>
-        <source>not allowed: you cannot patch %1/scale "%2" in namespace "%3" (SelfSubjectAccessReview answered no)</source>
-        <translation>不允许：您无法在命名空间 "%3" 中 patch %1/scale "%2"（SelfSubjectAccessReview 的答复为否）</translation>
+        <source>not allowed: you cannot patch %1/scale &quot;%2&quot; in namespace &quot;%3&quot; (SelfSubjectAccessReview answered no)</source>
+        <translation>不允许：您无法在命名空间 &quot;%3&quot; 中 patch %1/scale &quot;%2&quot;（SelfSubjectAccessReview 的答复为否）</translation>
     </message>
     <message>
         <source>%1 in namespace %2: %3 -&gt; %4 replicas (server dry run passed; nothing was changed)</source>
@@ -1871,8 +1871,8 @@ Examples:
         <translation>NAME</translation>
     </message>
     <message>
-        <source>Namespace. Default: the context's namespace, else "default".</source>
-        <translation>命名空间。默认值：上下文的命名空间，若未设置则为 "default"。</translation>
+        <source>Namespace. Default: the context&apos;s namespace, else &quot;default&quot;.</source>
+        <translation>命名空间。默认值：上下文的命名空间，若未设置则为 &quot;default&quot;。</translation>
     </message>
     <message>
         <source>NS</source>
@@ -1930,7 +1930,7 @@ Examples:
         <translation>总计 %1</translation>
     </message>
     <message>
-        <source>No behavior set, the controller's defaults apply: scale up at most to double (or +4) per sync; scale down only to the highest recommendation of the last 300 s.</source>
+        <source>No behavior set, the controller&apos;s defaults apply: scale up at most to double (or +4) per sync; scale down only to the highest recommendation of the last 300 s.</source>
         <translation>未设置 behavior，采用控制器的默认值：每次同步最多扩容到两倍（或 +4）；缩容时只缩到过去 300 s 内的最高建议值。</translation>
     </message>
     <message>
@@ -1981,63 +1981,63 @@ Examples:
 <context>
     <name>KubeTypes</name>
     <message>
-        <source>%1.selectPolicy "%2" is unknown</source>
-        <translation>%1.selectPolicy "%2" 未知</translation>
+        <source>%1.selectPolicy &quot;%2&quot; is unknown</source>
+        <translation>%1.selectPolicy &quot;%2&quot; 未知</translation>
     </message>
     <message>
-        <source>%1.policies: type "%2" is unknown</source>
-        <translation>%1.policies：类型 "%2" 未知</translation>
+        <source>%1.policies: type &quot;%2&quot; is unknown</source>
+        <translation>%1.policies：类型 &quot;%2&quot; 未知</translation>
     </message>
     <message>
-        <source>expected a Deployment or StatefulSet, got "%1"</source>
-        <translation>应为 Deployment 或 StatefulSet，实际为 "%1"</translation>
+        <source>expected a Deployment or StatefulSet, got &quot;%1&quot;</source>
+        <translation>应为 Deployment 或 StatefulSet，实际为 &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>expected a HorizontalPodAutoscaler, got "%1"</source>
-        <translation>应为 HorizontalPodAutoscaler，实际为 "%1"</translation>
+        <source>expected a HorizontalPodAutoscaler, got &quot;%1&quot;</source>
+        <translation>应为 HorizontalPodAutoscaler，实际为 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>HorizontalPodAutoscaler %1 is %2; only autoscaling/v2 is understood</source>
         <translation>HorizontalPodAutoscaler %1 为 %2；仅支持 autoscaling/v2</translation>
     </message>
     <message>
-        <source>%1.metrics[%2]: type "%3" is unknown</source>
-        <translation>%1.metrics[%2]：类型 "%3" 未知</translation>
+        <source>%1.metrics[%2]: type &quot;%3&quot; is unknown</source>
+        <translation>%1.metrics[%2]：类型 &quot;%3&quot; 未知</translation>
     </message>
     <message>
-        <source>%1.metrics[%2]: target type "%3" is unknown</source>
-        <translation>%1.metrics[%2]：目标类型 "%3" 未知</translation>
+        <source>%1.metrics[%2]: target type &quot;%3&quot; is unknown</source>
+        <translation>%1.metrics[%2]：目标类型 &quot;%3&quot; 未知</translation>
     </message>
     <message>
         <source>%1.metrics[%2]: the %3 target has no valid value</source>
         <translation>%1.metrics[%2]：%3 目标没有有效值</translation>
     </message>
     <message>
-        <source>expected an Event, got "%1"</source>
-        <translation>应为 Event，实际为 "%1"</translation>
+        <source>expected an Event, got &quot;%1&quot;</source>
+        <translation>应为 Event，实际为 &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>expected a ScaledObject, got "%1"</source>
-        <translation>应为 ScaledObject，实际为 "%1"</translation>
+        <source>expected a ScaledObject, got &quot;%1&quot;</source>
+        <translation>应为 ScaledObject，实际为 &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
     <name>MessageTemplate</name>
     <message>
-        <source>Line %1, column %2: "%3" is not a hex digit.</source>
-        <translation>第 %1 行，第 %2 列："%3" 不是十六进制数字。</translation>
+        <source>Line %1, column %2: &quot;%3&quot; is not a hex digit.</source>
+        <translation>第 %1 行，第 %2 列：&quot;%3&quot; 不是十六进制数字。</translation>
     </message>
     <message>
         <source>An odd number of hex digits: every byte needs two.</source>
         <translation>十六进制数字的个数为奇数：每个字节需要两个数字。</translation>
     </message>
     <message>
-        <source>Line %1, column %2: nothing may follow the "=" padding.</source>
-        <translation>第 %1 行，第 %2 列："=" 填充之后不能再有任何内容。</translation>
+        <source>Line %1, column %2: nothing may follow the &quot;=&quot; padding.</source>
+        <translation>第 %1 行，第 %2 列：&quot;=&quot; 填充之后不能再有任何内容。</translation>
     </message>
     <message>
-        <source>Line %1, column %2: "%3" is not a base64 character.</source>
-        <translation>第 %1 行，第 %2 列："%3" 不是 base64 字符。</translation>
+        <source>Line %1, column %2: &quot;%3&quot; is not a base64 character.</source>
+        <translation>第 %1 行，第 %2 列：&quot;%3&quot; 不是 base64 字符。</translation>
     </message>
     <message>
         <source>The base64 text is cut short: its length does not fit whole bytes.</source>
@@ -2048,31 +2048,31 @@ Examples:
         <translation>这不是有效的 base64。</translation>
     </message>
     <message>
-        <source>Empty: JSON needs a value, e.g. {} or "text".</source>
-        <translation>为空：JSON 需要一个值，例如 {} 或 "text"。</translation>
+        <source>Empty: JSON needs a value, e.g. {} or &quot;text&quot;.</source>
+        <translation>为空：JSON 需要一个值，例如 {} 或 &quot;text&quot;。</translation>
     </message>
     <message>
         <source>Line %1, column %2: %3</source>
         <translation>第 %1 行，第 %2 列：%3</translation>
     </message>
     <message>
-        <source>A template's name, topic and payload must be text.</source>
+        <source>A template&apos;s name, topic and payload must be text.</source>
         <translation>模板的名称、主题和负载必须是文本。</translation>
     </message>
     <message>
-        <source>A template's QoS must be 0, 1 or 2.</source>
+        <source>A template&apos;s QoS must be 0, 1 or 2.</source>
         <translation>模板的 QoS 必须是 0、1 或 2。</translation>
     </message>
     <message>
-        <source>A template's retain flag must be true or false.</source>
+        <source>A template&apos;s retain flag must be true or false.</source>
         <translation>模板的保留标志必须为 true 或 false。</translation>
     </message>
     <message>
-        <source>Unknown payload format "%1".</source>
+        <source>Unknown payload format &quot;%1&quot;.</source>
         <translation>未知的载荷格式“%1”。</translation>
     </message>
     <message>
-        <source>A template's properties must be an object.</source>
+        <source>A template&apos;s properties must be an object.</source>
         <translation>模板的属性必须是一个对象。</translation>
     </message>
     <message>
@@ -2080,8 +2080,8 @@ Examples:
         <translation>载荷格式指示符必须为 0 或 1。</translation>
     </message>
     <message>
-        <source>User properties must be a list of {"key", "value"} pairs.</source>
-        <translation>用户属性必须是由 {"key", "value"} 对组成的列表。</translation>
+        <source>User properties must be a list of {&quot;key&quot;, &quot;value&quot;} pairs.</source>
+        <translation>用户属性必须是由 {&quot;key&quot;, &quot;value&quot;} 对组成的列表。</translation>
     </message>
     <message>
         <source>The message expiry interval must be a whole number of seconds.</source>
@@ -2159,7 +2159,7 @@ Examples:
         <translation>与 %1 的 TLS 握手失败：%2</translation>
     </message>
     <message>
-        <source>unsupported URL scheme "%1": use http or https</source>
+        <source>unsupported URL scheme &quot;%1&quot;: use http or https</source>
         <translation>不支持的 URL 协议“%1”：请使用 http 或 https</translation>
     </message>
     <message>
@@ -2202,7 +2202,7 @@ Examples:
         <translation>SECONDS</translation>
     </message>
     <message>
-        <source>PEM file with the CA certificates that sign the server's certificate (https). Default: the system trust store.</source>
+        <source>PEM file with the CA certificates that sign the server&apos;s certificate (https). Default: the system trust store.</source>
         <translation>包含为服务器证书签名的 CA 证书的 PEM 文件 (https)。默认值：系统信任存储。</translation>
     </message>
     <message>
@@ -2210,7 +2210,7 @@ Examples:
         <translation>FILE</translation>
     </message>
     <message>
-        <source>Do not verify the server's certificate (testing only).</source>
+        <source>Do not verify the server&apos;s certificate (testing only).</source>
         <translation>不验证服务器证书 (仅用于测试)。</translation>
     </message>
     <message>
@@ -2265,9 +2265,9 @@ Examples:
         <translation>metrics query --prometheus URL --query PROMQL [--range DURATION [--step DURATION]] [options]</translation>
     </message>
     <message>
-        <source>Output: an instant query prints SERIES and VALUE, one row per series; a range query (--range) prints SERIES, TIME (UTC) and VALUE, one row per point. With --json, one object per point: metric (the labels, with __name__), time (ISO 8601, UTC), timestamp (Unix seconds) and value (a number, or "NaN", "+Inf", "-Inf").
-Errors from Prometheus (a query that does not parse, one that fails) exit with 1 and the server's reason on stderr.</source>
-        <translation>输出：即时查询输出 SERIES 和 VALUE，每个序列一行；范围查询 (--range) 输出 SERIES、TIME (UTC) 和 VALUE，每个数据点一行。使用 --json 时，每个数据点输出一个对象：metric (标签，含 __name__)、time (ISO 8601，UTC)、timestamp (Unix 秒数) 和 value (数字，或 "NaN"、"+Inf"、"-Inf")。
+        <source>Output: an instant query prints SERIES and VALUE, one row per series; a range query (--range) prints SERIES, TIME (UTC) and VALUE, one row per point. With --json, one object per point: metric (the labels, with __name__), time (ISO 8601, UTC), timestamp (Unix seconds) and value (a number, or &quot;NaN&quot;, &quot;+Inf&quot;, &quot;-Inf&quot;).
+Errors from Prometheus (a query that does not parse, one that fails) exit with 1 and the server&apos;s reason on stderr.</source>
+        <translation>输出：即时查询输出 SERIES 和 VALUE，每个序列一行；范围查询 (--range) 输出 SERIES、TIME (UTC) 和 VALUE，每个数据点一行。使用 --json 时，每个数据点输出一个对象：metric (标签，含 __name__)、time (ISO 8601，UTC)、timestamp (Unix 秒数) 和 value (数字，或 &quot;NaN&quot;、&quot;+Inf&quot;、&quot;-Inf&quot;)。
 Prometheus 返回的错误 (无法解析的查询、执行失败的查询) 会以退出码 1 退出，并在 stderr 上输出服务器给出的原因。</translation>
     </message>
     <message>
@@ -2275,7 +2275,7 @@ Prometheus 返回的错误 (无法解析的查询、执行失败的查询) 会�
         <translation>必须指定 --query。</translation>
     </message>
     <message>
-        <source>--range must be a duration like 1h, 30m or 90s, not "%1".</source>
+        <source>--range must be a duration like 1h, 30m or 90s, not &quot;%1&quot;.</source>
         <translation>--range 必须是 1h、30m 或 90s 这样的时长，而不是“%1”。</translation>
     </message>
     <message>
@@ -2283,7 +2283,7 @@ Prometheus 返回的错误 (无法解析的查询、执行失败的查询) 会�
         <translation>--step 需要配合 --range 使用。</translation>
     </message>
     <message>
-        <source>--step must be a duration like 15s or 1m, not "%1".</source>
+        <source>--step must be a duration like 15s or 1m, not &quot;%1&quot;.</source>
         <translation>--step 必须是 15s 或 1m 这样的时长，而不是“%1”。</translation>
     </message>
     <message>
@@ -2291,7 +2291,7 @@ Prometheus 返回的错误 (无法解析的查询、执行失败的查询) 会�
         <translation>--time 仅用于即时查询；范围查询总是截止到当前时间。</translation>
     </message>
     <message>
-        <source>--time must be RFC 3339 (2024-05-01T12:00:00Z) or Unix seconds, not "%1".</source>
+        <source>--time must be RFC 3339 (2024-05-01T12:00:00Z) or Unix seconds, not &quot;%1&quot;.</source>
         <translation>--time 必须是 RFC 3339 格式 (2024-05-01T12:00:00Z) 或 Unix 秒数，而不是“%1”。</translation>
     </message>
     <message>
@@ -2342,8 +2342,8 @@ Prometheus 返回的错误 (无法解析的查询、执行失败的查询) 会�
         <translation>VHOST</translation>
     </message>
     <message>
-        <source>Only this queue (of --vhost, default "/").</source>
-        <translation>仅限此队列 (属于 --vhost 指定的虚拟主机，默认为 "/")。</translation>
+        <source>Only this queue (of --vhost, default &quot;/&quot;).</source>
+        <translation>仅限此队列 (属于 --vhost 指定的虚拟主机，默认为 &quot;/&quot;)。</translation>
     </message>
     <message>
         <source>QUEUE</source>
@@ -2358,10 +2358,10 @@ Prometheus 返回的错误 (无法解析的查询、执行失败的查询) 会�
         <translation>metrics rabbitmq --url URL --user USER [--password-stdin] [--vhost VHOST] [--queue QUEUE] [options]</translation>
     </message>
     <message>
-        <source>Output: a table with one row per queue: VHOST, QUEUE, MESSAGES (ready + unacknowledged), READY, UNACKED, CONSUMERS and the PUBLISH/S, DELIVER/S and ACK/S rates; "-" where the server has no figure yet. With --json, one object per queue with the same figures (null where absent).
+        <source>Output: a table with one row per queue: VHOST, QUEUE, MESSAGES (ready + unacknowledged), READY, UNACKED, CONSUMERS and the PUBLISH/S, DELIVER/S and ACK/S rates; &quot;-&quot; where the server has no figure yet. With --json, one object per queue with the same figures (null where absent).
 There is no --password option: the password comes from standard input (--password-stdin) or from the keychain entry %1.
 The management API refreshes its statistics every few seconds (collect_statistics_interval), so the numbers can lag that much behind.</source>
-        <translation>输出：一个表格，每个队列一行：VHOST、QUEUE、MESSAGES (就绪 + 未确认)、READY、UNACKED、CONSUMERS，以及 PUBLISH/S、DELIVER/S 和 ACK/S 速率；服务器尚无数据之处显示 "-"。使用 --json 时，每个队列输出一个包含相同数据的对象 (缺失处为 null)。
+        <translation>输出：一个表格，每个队列一行：VHOST、QUEUE、MESSAGES (就绪 + 未确认)、READY、UNACKED、CONSUMERS，以及 PUBLISH/S、DELIVER/S 和 ACK/S 速率；服务器尚无数据之处显示 &quot;-&quot;。使用 --json 时，每个队列输出一个包含相同数据的对象 (缺失处为 null)。
 没有 --password 选项：密码来自标准输入 (--password-stdin) 或钥匙串条目 %1。
 管理 API 每隔几秒刷新一次统计数据 (collect_statistics_interval)，因此数值可能会有相应的滞后。</translation>
     </message>
@@ -2425,8 +2425,8 @@ The management API refreshes its statistics every few seconds (collect_statistic
         <translation>URL</translation>
     </message>
     <message>
-        <source>Only samples with this metric name (or family name); '*' and '?' are wildcards.</source>
-        <translation>仅限具有此指标名称 (或指标族名称) 的样本；'*' 和 '?' 为通配符。</translation>
+        <source>Only samples with this metric name (or family name); &apos;*&apos; and &apos;?&apos; are wildcards.</source>
+        <translation>仅限具有此指标名称 (或指标族名称) 的样本；&apos;*&apos; 和 &apos;?&apos; 为通配符。</translation>
     </message>
     <message>
         <source>NAME</source>
@@ -2441,8 +2441,8 @@ The management API refreshes its statistics every few seconds (collect_statistic
         <translation>metrics scrape --url URL [--match NAME] [options]</translation>
     </message>
     <message>
-        <source>Output: a table of NAME, LABELS and VALUE, one row per sample. With --json, one object per sample: name, labels (an object), value (a number, or "NaN", "+Inf", "-Inf") and timestamp_ms when the endpoint gave one. Lines that are not valid exposition format are skipped with a warning on stderr. A --match that matches nothing exits with 1.</source>
-        <translation>输出：一个包含 NAME、LABELS 和 VALUE 列的表格，每个样本一行。使用 --json 时，每个样本输出一个对象：name、labels (一个对象)、value (数字，或 "NaN"、"+Inf"、"-Inf")，以及端点提供了时间戳时的 timestamp_ms。不符合暴露格式的行会被跳过，并在 stderr 上输出警告。未匹配到任何内容的 --match 会以退出码 1 退出。</translation>
+        <source>Output: a table of NAME, LABELS and VALUE, one row per sample. With --json, one object per sample: name, labels (an object), value (a number, or &quot;NaN&quot;, &quot;+Inf&quot;, &quot;-Inf&quot;) and timestamp_ms when the endpoint gave one. Lines that are not valid exposition format are skipped with a warning on stderr. A --match that matches nothing exits with 1.</source>
+        <translation>输出：一个包含 NAME、LABELS 和 VALUE 列的表格，每个样本一行。使用 --json 时，每个样本输出一个对象：name、labels (一个对象)、value (数字，或 &quot;NaN&quot;、&quot;+Inf&quot;、&quot;-Inf&quot;)，以及端点提供了时间戳时的 timestamp_ms。不符合暴露格式的行会被跳过，并在 stderr 上输出警告。未匹配到任何内容的 --match 会以退出码 1 退出。</translation>
     </message>
     <message>
         <source>line %1: %2</source>
@@ -2457,7 +2457,7 @@ The management API refreshes its statistics every few seconds (collect_statistic
         <translation>VALUE</translation>
     </message>
     <message>
-        <source>no sample matches "%1".</source>
+        <source>no sample matches &quot;%1&quot;.</source>
         <translation>没有与“%1”匹配的样本。</translation>
     </message>
 </context>
@@ -2590,7 +2590,7 @@ The management API refreshes its statistics every few seconds (collect_statistic
 <context>
     <name>PayloadInspector</name>
     <message>
-        <source>there is no decoder called "%1"</source>
+        <source>there is no decoder called &quot;%1&quot;</source>
         <translation>没有名为“%1”的解码器</translation>
     </message>
 </context>
@@ -2648,7 +2648,7 @@ The management API refreshes its statistics every few seconds (collect_statistic
         <translation>请输入要发布到的主题。</translation>
     </message>
     <message>
-        <source>"%1" is not a topic one can publish to: no + or # wildcards.</source>
+        <source>&quot;%1&quot; is not a topic one can publish to: no + or # wildcards.</source>
         <translation>“%1”不是可发布的主题：不能包含 + 或 # 通配符。</translation>
     </message>
     <message>
@@ -2663,8 +2663,8 @@ The management API refreshes its statistics every few seconds (collect_statistic
         <translation>404 Not Found：这是 Prometheus 服务器的 URL (不含 /api/v1) 吗？</translation>
     </message>
     <message>
-        <source>the response is not a Prometheus API answer (no "status"): is the URL a Prometheus server?</source>
-        <translation>响应不是 Prometheus API 的应答 (没有 "status")：该 URL 是 Prometheus 服务器吗？</translation>
+        <source>the response is not a Prometheus API answer (no &quot;status&quot;): is the URL a Prometheus server?</source>
+        <translation>响应不是 Prometheus API 的应答 (没有 &quot;status&quot;)：该 URL 是 Prometheus 服务器吗？</translation>
     </message>
     <message>
         <source>the query is not valid: %1</source>
@@ -2699,20 +2699,20 @@ The management API refreshes its statistics every few seconds (collect_statistic
         <translation>意外的 Prometheus 应答：%1</translation>
     </message>
     <message>
-        <source>a %1 result is not [time, "value"]</source>
-        <translation>%1 结果不是 [time, "value"] 格式</translation>
+        <source>a %1 result is not [time, &quot;value&quot;]</source>
+        <translation>%1 结果不是 [time, &quot;value&quot;] 格式</translation>
     </message>
     <message>
-        <source>the scalar value "%1" is not a number</source>
+        <source>the scalar value &quot;%1&quot; is not a number</source>
         <translation>标量值“%1”不是数字</translation>
     </message>
     <message>
-        <source>unknown resultType "%1"</source>
+        <source>unknown resultType &quot;%1&quot;</source>
         <translation>未知的 resultType“%1”</translation>
     </message>
     <message>
-        <source>"result" is not a list</source>
-        <translation>"result" 不是列表</translation>
+        <source>&quot;result&quot; is not a list</source>
+        <translation>&quot;result&quot; 不是列表</translation>
     </message>
 </context>
 <context>
@@ -2738,7 +2738,7 @@ The management API refreshes its statistics every few seconds (collect_statistic
         <translation>TYPE 行缺少指标名称。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid metric name.</source>
+        <source>&quot;%1&quot; is not a valid metric name.</source>
         <translation>“%1”不是有效的指标名称。</translation>
     </message>
     <message>
@@ -2758,7 +2758,7 @@ The management API refreshes its statistics every few seconds (collect_statistic
         <translation>%1 的 TYPE 行在类型之后有多余的文本。</translation>
     </message>
     <message>
-        <source>Unknown metric type "%1" for %2.</source>
+        <source>Unknown metric type &quot;%1&quot; for %2.</source>
         <translation>%2 的指标类型“%1”未知。</translation>
     </message>
     <message>
@@ -2770,16 +2770,16 @@ The management API refreshes its statistics every few seconds (collect_statistic
         <translation>%1 的 TYPE 行出现在其样本之后，已被忽略。</translation>
     </message>
     <message>
-        <source>The label set is not closed with '}'.</source>
-        <translation>标签集未以 '}' 结束。</translation>
+        <source>The label set is not closed with &apos;}&apos;.</source>
+        <translation>标签集未以 &apos;}&apos; 结束。</translation>
     </message>
     <message>
-        <source>Expected a label name at "%1".</source>
+        <source>Expected a label name at &quot;%1&quot;.</source>
         <translation>在“%1”处应为标签名称。</translation>
     </message>
     <message>
-        <source>Expected '=' after the label name %1.</source>
-        <translation>标签名称 %1 之后应为 '='。</translation>
+        <source>Expected &apos;=&apos; after the label name %1.</source>
+        <translation>标签名称 %1 之后应为 &apos;=&apos;。</translation>
     </message>
     <message>
         <source>The value of label %1 must be in double quotes.</source>
@@ -2798,27 +2798,27 @@ The management API refreshes its statistics every few seconds (collect_statistic
         <translation>标签 %1 出现了两次。</translation>
     </message>
     <message>
-        <source>Expected ',' or '}' at "%1".</source>
-        <translation>在“%1”处应为 ',' 或 '}'。</translation>
+        <source>Expected &apos;,&apos; or &apos;}&apos; at &quot;%1&quot;.</source>
+        <translation>在“%1”处应为 &apos;,&apos; 或 &apos;}&apos;。</translation>
     </message>
     <message>
         <source>A sample of histogram %1 must end in _bucket, _sum or _count.</source>
         <translation>直方图 %1 的样本名称必须以 _bucket、_sum 或 _count 结尾。</translation>
     </message>
     <message>
-        <source>The bucket of histogram %1 needs a numeric "le" label.</source>
-        <translation>直方图 %1 的桶需要一个数值型的 "le" 标签。</translation>
+        <source>The bucket of histogram %1 needs a numeric &quot;le&quot; label.</source>
+        <translation>直方图 %1 的桶需要一个数值型的 &quot;le&quot; 标签。</translation>
     </message>
     <message>
-        <source>The sample of summary %1 needs a numeric "quantile" label.</source>
-        <translation>摘要 %1 的样本需要一个数值型的 "quantile" 标签。</translation>
+        <source>The sample of summary %1 needs a numeric &quot;quantile&quot; label.</source>
+        <translation>摘要 %1 的样本需要一个数值型的 &quot;quantile&quot; 标签。</translation>
     </message>
     <message>
-        <source>The line does not start with a metric name: "%1".</source>
+        <source>The line does not start with a metric name: &quot;%1&quot;.</source>
         <translation>该行不是以指标名称开头：“%1”。</translation>
     </message>
     <message>
-        <source>Invalid character in the metric name: "%1".</source>
+        <source>Invalid character in the metric name: &quot;%1&quot;.</source>
         <translation>指标名称中含有无效字符：“%1”。</translation>
     </message>
     <message>
@@ -2826,15 +2826,15 @@ The management API refreshes its statistics every few seconds (collect_statistic
         <translation>样本 %1 没有值。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid sample value.</source>
+        <source>&quot;%1&quot; is not a valid sample value.</source>
         <translation>“%1”不是有效的样本值。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid timestamp (integer milliseconds).</source>
+        <source>&quot;%1&quot; is not a valid timestamp (integer milliseconds).</source>
         <translation>“%1”不是有效的时间戳 (整数毫秒)。</translation>
     </message>
     <message>
-        <source>Unexpected text after the sample: "%1".</source>
+        <source>Unexpected text after the sample: &quot;%1&quot;.</source>
         <translation>样本之后有意外的文本：“%1”。</translation>
     </message>
     <message>
@@ -2955,8 +2955,8 @@ The management API refreshes its statistics every few seconds (collect_statistic
 <context>
     <name>ProxyEnvironment</name>
     <message>
-        <source>%1="%2" is not a proxy address; connecting directly, as kubectl does</source>
-        <translation>%1="%2" 不是代理地址；按 kubectl 的做法直接连接</translation>
+        <source>%1=&quot;%2&quot; is not a proxy address; connecting directly, as kubectl does</source>
+        <translation>%1=&quot;%2&quot; 不是代理地址；按 kubectl 的做法直接连接</translation>
     </message>
     <message>
         <source>refusing to use %1 in a CGI environment (REQUEST_METHOD is set): a client could have set it; see golang.org/s/cgihttpproxy</source>
@@ -2967,11 +2967,11 @@ The management API refreshes its statistics every few seconds (collect_statistic
         <translation>%1：代理 %2 是 https:// 代理（与代理之间使用 TLS），Tideline 无法使用；请使用 http:// 或 socks5:// 代理</translation>
     </message>
     <message>
-        <source>%1: proxy "%2" must be http:// or socks5://</source>
+        <source>%1: proxy &quot;%2&quot; must be http:// or socks5://</source>
         <translation>%1：代理“%2”必须是 http:// 或 socks5://</translation>
     </message>
     <message>
-        <source>%1: proxy "%2" names no host</source>
+        <source>%1: proxy &quot;%2&quot; names no host</source>
         <translation>%1：代理“%2”没有指定主机</translation>
     </message>
 </context>
@@ -3038,7 +3038,7 @@ The management API refreshes its statistics every few seconds (collect_statistic
         <translation>NAME=VALUE</translation>
     </message>
     <message>
-        <source>MQTT 5 Content Type of the payload; with --cloudevents, the event's datacontenttype.</source>
+        <source>MQTT 5 Content Type of the payload; with --cloudevents, the event&apos;s datacontenttype.</source>
         <translation>载荷的 MQTT 5 Content Type (内容类型)；使用 --cloudevents 时，即事件的 datacontenttype。</translation>
     </message>
     <message>
@@ -3102,11 +3102,11 @@ The management API refreshes its statistics every few seconds (collect_statistic
         <translation>--rate 必须是每秒消息数，且大于或等于 0。</translation>
     </message>
     <message>
-        <source>--property needs NAME=VALUE, not "%1".</source>
+        <source>--property needs NAME=VALUE, not &quot;%1&quot;.</source>
         <translation>--property 需要 NAME=VALUE 格式，而不是“%1”。</translation>
     </message>
     <message>
-        <source>--ce-mode must be structured or binary, not "%1".</source>
+        <source>--ce-mode must be structured or binary, not &quot;%1&quot;.</source>
         <translation>--ce-mode 必须为 structured 或 binary，而不是“%1”。</translation>
     </message>
     <message>
@@ -3168,9 +3168,9 @@ The management API refreshes its statistics every few seconds (collect_statistic
    或：tideline-cli pub --url URL --replay FILE [--speed X | --rate R] [--topic-prefix OLD=NEW] [--no-retain]</translation>
     </message>
     <message>
-        <source>Publishes --count messages. In the topic, --message, --property values and --ce-subject, {{seq}} becomes 1, 2, 3, …, {{uuid}} a random UUID and {{now}} the publish time (RFC 3339, UTC); one value per message wherever it appears. --file and --stdin are sent exactly. With --cloudevents the payload becomes the data of a CloudEvent (id and time fresh for every message); JSON text is sent as JSON data. Waits until every message is acknowledged (QoS 1 and 2) or handed to the network (QoS 0), then prints "published N messages in S s (R msgs/s), F failed" on stderr, with the target rate when --rate was given. Exits with 1 when the connection fails or any message failed. With --json the report is also printed on stdout as a JSON object (requested, sent, failed, unsent, seconds, msgs_per_s, target_msgs_per_s, cancelled, first_error).
+        <source>Publishes --count messages. In the topic, --message, --property values and --ce-subject, {{seq}} becomes 1, 2, 3, …, {{uuid}} a random UUID and {{now}} the publish time (RFC 3339, UTC); one value per message wherever it appears. --file and --stdin are sent exactly. With --cloudevents the payload becomes the data of a CloudEvent (id and time fresh for every message); JSON text is sent as JSON data. Waits until every message is acknowledged (QoS 1 and 2) or handed to the network (QoS 0), then prints &quot;published N messages in S s (R msgs/s), F failed&quot; on stderr, with the target rate when --rate was given. Exits with 1 when the connection fails or any message failed. With --json the report is also printed on stdout as a JSON object (requested, sent, failed, unsent, seconds, msgs_per_s, target_msgs_per_s, cancelled, first_error).
 
-With --replay FILE the messages of a file exported by Tideline (JSON Lines or CSV) are published again in file order: with the recorded gaps between them divided by --speed (default 1), or at --rate messages per second (0 = as fast as flow control allows). --topic-prefix OLD=NEW moves topics that start with OLD under NEW; --no-retain clears the retain flags. MQTT 5 properties are sent along on MQTT 5 connections. The summary reads "replayed N of M messages in S s (R msgs/s), F failed".</source>
+With --replay FILE the messages of a file exported by Tideline (JSON Lines or CSV) are published again in file order: with the recorded gaps between them divided by --speed (default 1), or at --rate messages per second (0 = as fast as flow control allows). --topic-prefix OLD=NEW moves topics that start with OLD under NEW; --no-retain clears the retain flags. MQTT 5 properties are sent along on MQTT 5 connections. The summary reads &quot;replayed N of M messages in S s (R msgs/s), F failed&quot;.</source>
         <translation>发布 --count 条消息。在主题、--message、--property 的值和 --ce-subject 中，{{seq}} 依次变为 1、2、3……，{{uuid}} 变为随机 UUID，{{now}} 变为发布时间（RFC 3339，UTC）；无论出现在何处，每条消息取一个值。--file 和 --stdin 按原样发送。使用 --cloudevents 时，载荷成为 CloudEvent 的 data（每条消息的 id 和 time 都是新的）；JSON 文本作为 JSON 数据发送。等待每条消息被确认（QoS 1 和 2）或交给网络（QoS 0），然后在标准错误上打印“published N messages in S s (R msgs/s), F failed”，指定了 --rate 时还会打印目标速率。连接失败或任何消息失败时以 1 退出。使用 --json 时，报告还会以 JSON 对象打印到标准输出（requested、sent、failed、unsent、seconds、msgs_per_s、target_msgs_per_s、cancelled、first_error）。
 
 使用 --replay FILE 时，Tideline 导出的文件（JSON Lines 或 CSV）中的消息按文件顺序再次发布：记录的间隔除以 --speed（默认 1），或以每秒 --rate 条消息发布（0 = 流量控制允许的最快速度）。--topic-prefix OLD=NEW 将以 OLD 开头的主题移到 NEW 之下；--no-retain 清除保留标志。在 MQTT 5 连接上会一并发送 MQTT 5 属性。摘要为“replayed N of M messages in S s (R msgs/s), F failed”。</translation>
@@ -3192,7 +3192,7 @@ With --replay FILE the messages of a file exported by Tideline (JSON Lines or CS
         <translation>--speed 必须是大于 0 的数字（10 = 快十倍）。</translation>
     </message>
     <message>
-        <source>--topic-prefix needs OLD=NEW, not "%1".</source>
+        <source>--topic-prefix needs OLD=NEW, not &quot;%1&quot;.</source>
         <translation>--topic-prefix 需要 OLD=NEW，而不是“%1”。</translation>
     </message>
     <message>
@@ -3257,6 +3257,10 @@ With --replay FILE the messages of a file exported by Tideline (JSON Lines or CS
     <message>
         <source>never at this rate</source>
         <translation>按当前速率永远不会</translation>
+    </message>
+    <message>
+        <source>keeping up</source>
+        <translation>跟得上</translation>
     </message>
 </context>
 <context>
@@ -3348,8 +3352,8 @@ With --replay FILE the messages of a file exported by Tideline (JSON Lines or CS
         <translation>字节 %2 处的打包 %1 在 varint 中间结束。</translation>
     </message>
     <message>
-        <source>h'%1' (%2)</source>
-        <translation>h'%1' (%2)</translation>
+        <source>h&apos;%1&apos; (%2)</source>
+        <translation>h&apos;%1&apos; (%2)</translation>
     </message>
     <message>
         <source>Sparkplug STATE messages carry JSON or text, not a Sparkplug B payload</source>
@@ -3399,8 +3403,8 @@ With --replay FILE the messages of a file exported by Tideline (JSON Lines or CS
 <context>
     <name>SubCommand</name>
     <message>
-        <source>Topic filter to subscribe to (repeatable); '+' and '#' wildcards.</source>
-        <translation>要订阅的主题过滤器 (可重复指定)；支持 '+' 和 '#' 通配符。</translation>
+        <source>Topic filter to subscribe to (repeatable); &apos;+&apos; and &apos;#&apos; wildcards.</source>
+        <translation>要订阅的主题过滤器 (可重复指定)；支持 &apos;+&apos; 和 &apos;#&apos; 通配符。</translation>
     </message>
     <message>
         <source>FILTER</source>
@@ -3419,8 +3423,8 @@ With --replay FILE the messages of a file exported by Tideline (JSON Lines or CS
         <translation>收到 N 条消息后退出。默认值：0 (一直运行直到被中断)。</translation>
     </message>
     <message>
-        <source>Print one JSON object per message instead of "TOPIC PAYLOAD".</source>
-        <translation>每条消息输出一个 JSON 对象，而不是 "TOPIC PAYLOAD"。</translation>
+        <source>Print one JSON object per message instead of &quot;TOPIC PAYLOAD&quot;.</source>
+        <translation>每条消息输出一个 JSON 对象，而不是 &quot;TOPIC PAYLOAD&quot;。</translation>
     </message>
     <message>
         <source>Subscribe and print messages, one per line</source>
@@ -3431,9 +3435,9 @@ With --replay FILE the messages of a file exported by Tideline (JSON Lines or CS
         <translation>sub --url URL --topic FILTER [--topic FILTER…] [options]</translation>
     </message>
     <message>
-        <source>Output: "TOPIC PAYLOAD" per message; a payload that is not valid UTF-8 is printed as "base64:" followed by its base64. With --json, one object per line with topic, qos, retain, payload (UTF-8 text) or payload_base64, time (ISO 8601, UTC, milliseconds) and, for MQTT 5 messages that carry them, properties.
+        <source>Output: &quot;TOPIC PAYLOAD&quot; per message; a payload that is not valid UTF-8 is printed as &quot;base64:&quot; followed by its base64. With --json, one object per line with topic, qos, retain, payload (UTF-8 text) or payload_base64, time (ISO 8601, UTC, milliseconds) and, for MQTT 5 messages that carry them, properties.
 A first connection that fails (refused, unknown host, wrong password, TLS) exits with 1 and one line on stderr; a connection lost later is re-established.</source>
-        <translation>输出：每条消息一行 "TOPIC PAYLOAD"；不是有效 UTF-8 的载荷输出为 "base64:" 后接其 base64 编码。使用 --json 时，每行一个对象，包含 topic、qos、retain、payload (UTF-8 文本) 或 payload_base64、time (ISO 8601，UTC，毫秒)，以及 MQTT 5 消息所携带的 properties。
+        <translation>输出：每条消息一行 &quot;TOPIC PAYLOAD&quot;；不是有效 UTF-8 的载荷输出为 &quot;base64:&quot; 后接其 base64 编码。使用 --json 时，每行一个对象，包含 topic、qos、retain、payload (UTF-8 文本) 或 payload_base64、time (ISO 8601，UTC，毫秒)，以及 MQTT 5 消息所携带的 properties。
 首次连接失败 (被拒绝、未知主机、密码错误、TLS) 时以退出码 1 退出，并在 stderr 上输出一行信息；之后断开的连接会自动重新建立。</translation>
     </message>
     <message>
@@ -3460,28 +3464,28 @@ A first connection that fails (refused, unknown host, wrong password, TLS) exits
         <translation>激增配置文件不是有效的 JSON (偏移量 %2 处：%1)。</translation>
     </message>
     <message>
-        <source>The surge profile must be a JSON object with a "phases" array.</source>
-        <translation>激增配置文件必须是包含 "phases" 数组的 JSON 对象。</translation>
+        <source>The surge profile must be a JSON object with a &quot;phases&quot; array.</source>
+        <translation>激增配置文件必须是包含 &quot;phases&quot; 数组的 JSON 对象。</translation>
     </message>
     <message>
-        <source>"processingMs" must be a number of milliseconds from 1 to 600000.</source>
-        <translation>"processingMs" 必须是 1 到 600000 之间的毫秒数。</translation>
+        <source>&quot;processingMs&quot; must be a number of milliseconds from 1 to 600000.</source>
+        <translation>&quot;processingMs&quot; 必须是 1 到 600000 之间的毫秒数。</translation>
     </message>
     <message>
-        <source>The surge profile needs at least one phase in "phases".</source>
-        <translation>激增配置文件的 "phases" 中至少需要一个阶段。</translation>
+        <source>The surge profile needs at least one phase in &quot;phases&quot;.</source>
+        <translation>激增配置文件的 &quot;phases&quot; 中至少需要一个阶段。</translation>
     </message>
     <message>
-        <source>Phase %1: "seconds" must be a positive number.</source>
-        <translation>阶段 %1："seconds" 必须是正数。</translation>
+        <source>Phase %1: &quot;seconds&quot; must be a positive number.</source>
+        <translation>阶段 %1：&quot;seconds&quot; 必须是正数。</translation>
     </message>
     <message>
-        <source>Phase %1: "ordersPerSecond" must be a number from 0 to 100000.</source>
-        <translation>阶段 %1："ordersPerSecond" 必须是 0 到 100000 之间的数字。</translation>
+        <source>Phase %1: &quot;ordersPerSecond&quot; must be a number from 0 to 100000.</source>
+        <translation>阶段 %1：&quot;ordersPerSecond&quot; 必须是 0 到 100000 之间的数字。</translation>
     </message>
     <message>
-        <source>Phase %1: "rampSeconds" must be from 0 to the phase's "seconds".</source>
-        <translation>阶段 %1："rampSeconds" 必须介于 0 与该阶段的 "seconds" 之间。</translation>
+        <source>Phase %1: &quot;rampSeconds&quot; must be from 0 to the phase&apos;s &quot;seconds&quot;.</source>
+        <translation>阶段 %1：&quot;rampSeconds&quot; 必须介于 0 与该阶段的 &quot;seconds&quot; 之间。</translation>
     </message>
     <message>
         <source>Cannot read the surge profile %1: %2</source>
@@ -3640,32 +3644,32 @@ A first connection that fails (refused, unknown host, wrong password, TLS) exits
         <translation>主题的 UTF-8 编码长度不能超过 65,535 字节。</translation>
     </message>
     <message>
-        <source>'#' must be the last level of a filter, as in "a/b/#".</source>
-        <translation>'#' 必须是过滤器的最后一级，如 "a/b/#"。</translation>
+        <source>&apos;#&apos; must be the last level of a filter, as in &quot;a/b/#&quot;.</source>
+        <translation>&apos;#&apos; 必须是过滤器的最后一级，如 &quot;a/b/#&quot;。</translation>
     </message>
     <message>
-        <source>'#' must be a whole level: write "a/#", not "a#".</source>
-        <translation>'#' 必须独占一级：应写为 "a/#"，而不是 "a#"。</translation>
+        <source>&apos;#&apos; must be a whole level: write &quot;a/#&quot;, not &quot;a#&quot;.</source>
+        <translation>&apos;#&apos; 必须独占一级：应写为 &quot;a/#&quot;，而不是 &quot;a#&quot;。</translation>
     </message>
     <message>
-        <source>'+' must be a whole level: write "a/+/b", not "a+/b".</source>
-        <translation>'+' 必须独占一级：应写为 "a/+/b"，而不是 "a+/b"。</translation>
+        <source>&apos;+&apos; must be a whole level: write &quot;a/+/b&quot;, not &quot;a+/b&quot;.</source>
+        <translation>&apos;+&apos; 必须独占一级：应写为 &quot;a/+/b&quot;，而不是 &quot;a+/b&quot;。</translation>
     </message>
     <message>
-        <source>A shared subscription needs a group name: "$share/group/filter".</source>
-        <translation>共享订阅需要组名："$share/group/filter"。</translation>
+        <source>A shared subscription needs a group name: &quot;$share/group/filter&quot;.</source>
+        <translation>共享订阅需要组名：&quot;$share/group/filter&quot;。</translation>
     </message>
     <message>
-        <source>The group name of a shared subscription must not contain '+' or '#'.</source>
-        <translation>共享订阅的组名不能包含 '+' 或 '#'。</translation>
+        <source>The group name of a shared subscription must not contain &apos;+&apos; or &apos;#&apos;.</source>
+        <translation>共享订阅的组名不能包含 &apos;+&apos; 或 &apos;#&apos;。</translation>
     </message>
     <message>
-        <source>A shared subscription needs a filter after the group name: "$share/group/filter".</source>
-        <translation>共享订阅在组名之后需要一个过滤器："$share/group/filter"。</translation>
+        <source>A shared subscription needs a filter after the group name: &quot;$share/group/filter&quot;.</source>
+        <translation>共享订阅在组名之后需要一个过滤器：&quot;$share/group/filter&quot;。</translation>
     </message>
     <message>
-        <source>A topic to publish to must not contain the wildcards '+' or '#'.</source>
-        <translation>要发布到的主题不能包含通配符 '+' 或 '#'。</translation>
+        <source>A topic to publish to must not contain the wildcards &apos;+&apos; or &apos;#&apos;.</source>
+        <translation>要发布到的主题不能包含通配符 &apos;+&apos; 或 &apos;#&apos;。</translation>
     </message>
 </context>
 <context>
@@ -3683,7 +3687,7 @@ A first connection that fails (refused, unknown host, wrong password, TLS) exits
         <translation>此工作区由较新版本的 Tideline 保存 (工作区格式 %1；当前版本最高只能读取格式 %2)。请更新 Tideline 后再打开。</translation>
     </message>
     <message>
-        <source>The workspace's connection list is damaged.</source>
+        <source>The workspace&apos;s connection list is damaged.</source>
         <translation>工作区的连接列表已损坏。</translation>
     </message>
     <message>
@@ -3691,11 +3695,11 @@ A first connection that fails (refused, unknown host, wrong password, TLS) exits
         <translation>工作区中的连接 %1 没有代理 URL。</translation>
     </message>
     <message>
-        <source>The workspace's workload links are damaged.</source>
+        <source>The workspace&apos;s workload links are damaged.</source>
         <translation>工作区的工作负载关联已损坏。</translation>
     </message>
     <message>
-        <source>The workspace's settings sections are damaged.</source>
+        <source>The workspace&apos;s settings sections are damaged.</source>
         <translation>工作区的设置部分已损坏。</translation>
     </message>
     <message>
@@ -3730,7 +3734,7 @@ A first connection that fails (refused, unknown host, wrong password, TLS) exits
 <context>
     <name>main</name>
     <message>
-        <source>Unsupported language "%1"; using English.</source>
+        <source>Unsupported language &quot;%1&quot;; using English.</source>
         <translation>不支持的语言“%1”；将使用英语。</translation>
     </message>
     <message>
@@ -3758,7 +3762,7 @@ A first connection that fails (refused, unknown host, wrong password, TLS) exits
         <translation>在 ini 文件 FILE 中读写设置。</translation>
     </message>
     <message>
-        <source>Use the language LANG (zh_CN or en) instead of the system's.</source>
+        <source>Use the language LANG (zh_CN or en) instead of the system&apos;s.</source>
         <translation>使用语言 LANG (zh_CN 或 en)，而不是系统语言。</translation>
     </message>
     <message>
@@ -3766,7 +3770,7 @@ A first connection that fails (refused, unknown host, wrong password, TLS) exits
         <translation>启动流量激增演示：本地代理、商店、工作进程和演示集群，退出时全部停止。</translation>
     </message>
     <message>
-        <source>Run the demo's surge profile F times faster (default 1).</source>
+        <source>Run the demo&apos;s surge profile F times faster (default 1).</source>
         <translation>以 F 倍速运行演示的激增配置 (默认为 1)。</translation>
     </message>
     <message>
@@ -3786,15 +3790,15 @@ A first connection that fails (refused, unknown host, wrong password, TLS) exits
         <translation>--url 和 --profile 只能使用其中之一，不能同时使用。</translation>
     </message>
     <message>
-        <source>--subscribe "%1": %2</source>
-        <translation>--subscribe "%1"：%2</translation>
+        <source>--subscribe &quot;%1&quot;: %2</source>
+        <translation>--subscribe &quot;%1&quot;：%2</translation>
     </message>
     <message>
-        <source>There is no saved connection named "%1".</source>
+        <source>There is no saved connection named &quot;%1&quot;.</source>
         <translation>没有名为“%1”的已保存连接。</translation>
     </message>
     <message>
-        <source>--quit-after needs a number of milliseconds, not "%1".</source>
+        <source>--quit-after needs a number of milliseconds, not &quot;%1&quot;.</source>
         <translation>--quit-after 需要毫秒数，而不是“%1”。</translation>
     </message>
     <message>
@@ -3925,7 +3929,7 @@ A first connection that fails (refused, unknown host, wrong password, TLS) exits
         <translation>MQTT 代理统计（$SYS）</translation>
     </message>
     <message>
-        <source>none: Tideline's own history</source>
+        <source>none: Tideline&apos;s own history</source>
         <translation>无：使用 Tideline 自己的历史</translation>
     </message>
     <message>
@@ -3937,7 +3941,7 @@ A first connection that fails (refused, unknown host, wrong password, TLS) exits
         <translation>历史来源(&amp;H)：</translation>
     </message>
     <message>
-        <source>the chart's window</source>
+        <source>the chart&apos;s window</source>
         <translation>图表的时间窗口</translation>
     </message>
     <message>
@@ -3949,7 +3953,7 @@ A first connection that fails (refused, unknown host, wrong password, TLS) exits
         <translation>约每像素一个点</translation>
     </message>
     <message>
-        <source>The range query's step, as a PromQL duration: 1s, 15s, 1m</source>
+        <source>The range query&apos;s step, as a PromQL duration: 1s, 15s, 1m</source>
         <translation>范围查询的步长，PromQL 时长格式：1s、15s、1m</translation>
     </message>
     <message>
@@ -3961,7 +3965,7 @@ A first connection that fails (refused, unknown host, wrong password, TLS) exits
         <translation>步长(&amp;T)：</translation>
     </message>
     <message>
-        <source>No MQTT connection is open. Open one (with "Also subscribe to $SYS/#") and add this source again.</source>
+        <source>No MQTT connection is open. Open one (with &quot;Also subscribe to $SYS/#&quot;) and add this source again.</source>
         <translation>没有打开的 MQTT 连接。请打开一个连接（勾选“同时订阅 $SYS/#”），然后再次添加此来源。</translation>
     </message>
     <message>
@@ -4296,6 +4300,14 @@ Also failing: %2</source>
         <source>Scale %1 (with a dry run first)</source>
         <translation>扩缩 %1（先执行试运行）</translation>
     </message>
+    <message>
+        <source>In (msg/s)</source>
+        <translation>流入 (msg/s)</translation>
+    </message>
+    <message>
+        <source>Out (msg/s)</source>
+        <translation>流出 (msg/s)</translation>
+    </message>
 </context>
 <context>
     <name>tideline::ClusterWorkspaceSection</name>
@@ -4304,12 +4316,14 @@ Also failing: %2</source>
         <translation>当前上下文：%1</translation>
     </message>
     <message>
-        <source>Context "%1": %2</source>
+        <source>Context &quot;%1&quot;: %2</source>
         <translation>上下文“%1”：%2</translation>
     </message>
     <message numerus="yes">
         <source>%n cluster tab(s) of this workspace could not be reopened.</source>
-        <translation><numerusform>此工作区有 %n 个集群标签页无法重新打开。</numerusform></translation>
+        <translation>
+            <numerusform>此工作区有 %n 个集群标签页无法重新打开。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cluster tabs not reopened</source>
@@ -4534,7 +4548,7 @@ Also failing: %2</source>
         <translation>记住密码</translation>
     </message>
     <message>
-        <source>Stored only in the operating system's keychain, never in Tideline's settings. The TLS key passphrase is remembered the same way.</source>
+        <source>Stored only in the operating system&apos;s keychain, never in Tideline&apos;s settings. The TLS key passphrase is remembered the same way.</source>
         <translation>仅保存在操作系统的钥匙串中，绝不会保存在 Tideline 的设置里。TLS 密钥口令也以同样方式记住。</translation>
     </message>
     <message>
@@ -4741,7 +4755,7 @@ Also failing: %2</source>
         <translation>服务器证书未经验证</translation>
     </message>
     <message>
-        <source>Certificate verification is turned off for this connection: the broker's identity is not checked.</source>
+        <source>Certificate verification is turned off for this connection: the broker&apos;s identity is not checked.</source>
         <translation>此连接已关闭证书验证：不会检查代理的身份。</translation>
     </message>
     <message>
@@ -4933,7 +4947,7 @@ Also failing: %2</source>
         <translation>%1（%2 前）</translation>
     </message>
     <message>
-        <source>Not subscribed to $SYS/#. Turn on "Also subscribe to $SYS/#" in the connection settings to see broker statistics.</source>
+        <source>Not subscribed to $SYS/#. Turn on &quot;Also subscribe to $SYS/#&quot; in the connection settings to see broker statistics.</source>
         <translation>未订阅 $SYS/#。请在连接设置中开启“同时订阅 $SYS/# 以获取代理统计信息”，以查看代理统计信息。</translation>
     </message>
     <message>
@@ -4986,7 +5000,7 @@ Also failing: %2</source>
         </translation>
     </message>
     <message>
-        <source>The OS keychain is not available, so Tideline cannot store or read passwords. A Secret Service must be running in your desktop session's D-Bus (for example GNOME Keyring, KWallet with its Secret Service interface, or KeePassXC with Secret Service integration enabled). Start and unlock one, then try again.</source>
+        <source>The OS keychain is not available, so Tideline cannot store or read passwords. A Secret Service must be running in your desktop session&apos;s D-Bus (for example GNOME Keyring, KWallet with its Secret Service interface, or KeePassXC with Secret Service integration enabled). Start and unlock one, then try again.</source>
         <translation>操作系统钥匙串不可用，因此 Tideline 无法存储或读取密码。您的桌面会话的 D-Bus 中必须运行一个 Secret Service（例如 GNOME Keyring、启用了 Secret Service 接口的 KWallet，或启用了 Secret Service 集成的 KeePassXC）。请启动并解锁其中之一，然后重试。</translation>
     </message>
     <message>
@@ -5005,7 +5019,7 @@ Also failing: %2</source>
         <translation>演示商店（mosquitto）</translation>
     </message>
     <message>
-        <source>A local Kubernetes API endpoint run by Tideline's demo, not a real cluster. kubectl works with %1</source>
+        <source>A local Kubernetes API endpoint run by Tideline&apos;s demo, not a real cluster. kubectl works with %1</source>
         <translation>由 Tideline 演示运行的本地 Kubernetes API 端点，并非真实集群。kubectl 可配合 %1 使用</translation>
     </message>
     <message>
@@ -5118,7 +5132,7 @@ Also failing: %2</source>
         <translation>比率</translation>
     </message>
     <message>
-        <source>Each metric the HPA scales on: the controller's last reading against the target. The ratio current/target times the ready pods is that metric's proposal.</source>
+        <source>Each metric the HPA scales on: the controller&apos;s last reading against the target. The ratio current/target times the ready pods is that metric&apos;s proposal.</source>
         <translation>HPA 据以扩缩的每个指标：控制器最近一次读数与目标值的对比。当前值/目标值的比率乘以就绪 Pod 数，即为该指标建议的副本数。</translation>
     </message>
     <message>
@@ -5247,7 +5261,7 @@ since %2</source>
         <translation>返回实时</translation>
     </message>
     <message>
-        <source>Use the controller's current reading again</source>
+        <source>Use the controller&apos;s current reading again</source>
         <translation>重新使用控制器的当前读数</translation>
     </message>
     <message>
@@ -5802,7 +5816,7 @@ since %2</source>
         <translation>添加数据源(&amp;A)…</translation>
     </message>
     <message>
-        <source>Read queue depth from RabbitMQ's management API, a /metrics endpoint or Prometheus</source>
+        <source>Read queue depth from RabbitMQ&apos;s management API, a /metrics endpoint or Prometheus</source>
         <translation>从 RabbitMQ 管理 API、/metrics 端点或 Prometheus 读取队列深度</translation>
     </message>
     <message>
@@ -5822,7 +5836,7 @@ since %2</source>
         <translation>状态</translation>
     </message>
     <message>
-        <source>No metric source yet. Add RabbitMQ's management API, a Prometheus /metrics endpoint or a Prometheus server to chart queue depth over time.</source>
+        <source>No metric source yet. Add RabbitMQ&apos;s management API, a Prometheus /metrics endpoint or a Prometheus server to chart queue depth over time.</source>
         <translation>尚无指标源。请添加 RabbitMQ 管理 API、Prometheus /metrics 端点或 Prometheus 服务器，以绘制队列深度随时间变化的图表。</translation>
     </message>
     <message>
@@ -5929,14 +5943,16 @@ since %2</source>
     </message>
     <message numerus="yes">
         <source>%n point(s) from %1 (query_range, step %2 s)</source>
-        <translation><numerusform>来自 %1 的 %n 个点（query_range，步长 %2 秒）</numerusform></translation>
+        <translation>
+            <numerusform>来自 %1 的 %n 个点（query_range，步长 %2 秒）</numerusform>
+        </translation>
     </message>
     <message>
         <source>history: Prometheus…</source>
         <translation>历史：Prometheus…</translation>
     </message>
     <message>
-        <source>Asking %1 for the window's history</source>
+        <source>Asking %1 for the window&apos;s history</source>
         <translation>正在向 %1 请求该窗口的历史</translation>
     </message>
     <message>
@@ -5944,7 +5960,7 @@ since %2</source>
         <translation>历史：本地存储</translation>
     </message>
     <message>
-        <source>Points from before this session come from Tideline's own history file</source>
+        <source>Points from before this session come from Tideline&apos;s own history file</source>
         <translation>本次会话之前的点来自 Tideline 自己的历史文件</translation>
     </message>
 </context>
@@ -5955,7 +5971,7 @@ since %2</source>
         <translation>%1 s 内无应答</translation>
     </message>
     <message>
-        <source>"%1" is not a valid topic name: it must not be empty or contain + or #.</source>
+        <source>&quot;%1&quot; is not a valid topic name: it must not be empty or contain + or #.</source>
         <translation>“%1”不是有效的主题名称：主题名称不能为空，也不能包含 + 或 #。</translation>
     </message>
     <message>
@@ -6153,7 +6169,7 @@ since %2</source>
         <translation>%1 不接受此 MQTT 版本。请在连接设置中选择另一个协议版本（3.1.1 或 5）。</translation>
     </message>
     <message>
-        <source>%1 rejected the client ID "%2". Use another client ID, or leave it empty to generate one.</source>
+        <source>%1 rejected the client ID &quot;%2&quot;. Use another client ID, or leave it empty to generate one.</source>
         <translation>%1 拒绝了客户端 ID“%2”。请使用其他客户端 ID，或留空以自动生成。</translation>
     </message>
     <message>
@@ -6225,19 +6241,19 @@ since %2</source>
         <translation>%1 完成了 TLS 握手，但未作出 MQTT 应答就关闭了连接。</translation>
     </message>
     <message>
-        <source>TLS: the CA file "%1" contains no PEM certificate.</source>
+        <source>TLS: the CA file &quot;%1&quot; contains no PEM certificate.</source>
         <translation>TLS：CA 文件“%1”中不包含 PEM 证书。</translation>
     </message>
     <message>
-        <source>TLS: the client certificate file "%1" contains no PEM certificate.</source>
+        <source>TLS: the client certificate file &quot;%1&quot; contains no PEM certificate.</source>
         <translation>TLS：客户端证书文件“%1”中不包含 PEM 证书。</translation>
     </message>
     <message>
-        <source>TLS: the private key "%1" could not be decrypted. Is the key passphrase right?</source>
+        <source>TLS: the private key &quot;%1&quot; could not be decrypted. Is the key passphrase right?</source>
         <translation>TLS：无法解密私钥“%1”。密钥口令是否正确？</translation>
     </message>
     <message>
-        <source>TLS: the private key "%1" could not be read. It is not a PEM private key, or it needs a passphrase.</source>
+        <source>TLS: the private key &quot;%1&quot; could not be read. It is not a PEM private key, or it needs a passphrase.</source>
         <translation>TLS：无法读取私钥“%1”。它不是 PEM 私钥，或者需要口令。</translation>
     </message>
     <message>
@@ -6253,11 +6269,11 @@ since %2</source>
         <translation>%1 接受了连接，但未作出 MQTT 应答就将其关闭。这是 MQTT 端口吗（如果是仅限 TLS 的端口，请使用 mqtts://）？</translation>
     </message>
     <message>
-        <source>Unknown host "%1": the name could not be resolved. Check the broker address.</source>
+        <source>Unknown host &quot;%1&quot;: the name could not be resolved. Check the broker address.</source>
         <translation>未知主机“%1”：无法解析该名称。请检查代理地址。</translation>
     </message>
     <message>
-        <source>Could not look up the host "%1" (%2).</source>
+        <source>Could not look up the host &quot;%1&quot; (%2).</source>
         <translation>无法查找主机“%1”（%2）。</translation>
     </message>
     <message>
@@ -6265,7 +6281,7 @@ since %2</source>
         <translation>与 %1 的连接已断开。</translation>
     </message>
     <message>
-        <source>Another client connected to %1 with the same client ID "%2", so the broker closed this connection.</source>
+        <source>Another client connected to %1 with the same client ID &quot;%2&quot;, so the broker closed this connection.</source>
         <translation>另一个客户端以相同的客户端 ID“%2”连接到了 %1，因此代理关闭了此连接。</translation>
     </message>
     <message>
@@ -6277,35 +6293,35 @@ since %2</source>
         <translation>无法为 %1 启动 MQTT 客户端（%2）。</translation>
     </message>
     <message>
-        <source>The broker refused the subscription to "%1".</source>
+        <source>The broker refused the subscription to &quot;%1&quot;.</source>
         <translation>代理拒绝了对“%1”的订阅。</translation>
     </message>
     <message>
-        <source>Not authorised to subscribe to "%1".</source>
+        <source>Not authorised to subscribe to &quot;%1&quot;.</source>
         <translation>无权订阅“%1”。</translation>
     </message>
     <message>
-        <source>The broker does not accept the topic filter "%1".</source>
+        <source>The broker does not accept the topic filter &quot;%1&quot;.</source>
         <translation>代理不接受主题过滤器“%1”。</translation>
     </message>
     <message>
-        <source>The broker does not support shared subscriptions ("%1").</source>
+        <source>The broker does not support shared subscriptions (&quot;%1&quot;).</source>
         <translation>代理不支持共享订阅（“%1”）。</translation>
     </message>
     <message>
-        <source>The broker does not support wildcard subscriptions ("%1").</source>
+        <source>The broker does not support wildcard subscriptions (&quot;%1&quot;).</source>
         <translation>代理不支持通配符订阅（“%1”）。</translation>
     </message>
     <message>
-        <source>The broker refused the subscription to "%1": quota exceeded.</source>
+        <source>The broker refused the subscription to &quot;%1&quot;: quota exceeded.</source>
         <translation>代理拒绝了对“%1”的订阅：超出配额。</translation>
     </message>
     <message>
-        <source>The broker refused the subscription to "%1" (%2).</source>
+        <source>The broker refused the subscription to &quot;%1&quot; (%2).</source>
         <translation>代理拒绝了对“%1”的订阅（%2）。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid topic filter: "#" must be the whole last level and "+" a whole level.</source>
+        <source>&quot;%1&quot; is not a valid topic filter: &quot;#&quot; must be the whole last level and &quot;+&quot; a whole level.</source>
         <translation>“%1”不是有效的主题过滤器：“#”必须单独构成最后一级，“+”必须单独构成一级。</translation>
     </message>
     <message>
@@ -6340,7 +6356,7 @@ since %2</source>
         <translation>此来源不使用 HTTP</translation>
     </message>
     <message>
-        <source>the connection "%1" is not open</source>
+        <source>the connection &quot;%1&quot; is not open</source>
         <translation>连接“%1”未打开</translation>
     </message>
     <message>
@@ -6557,7 +6573,7 @@ since %2</source>
         <translation>将载荷保存到文件(&amp;S)…</translation>
     </message>
     <message>
-        <source>&amp;Export this topic's history…</source>
+        <source>&amp;Export this topic&apos;s history…</source>
         <translation>导出此主题的历史记录(&amp;E)…</translation>
     </message>
     <message>
@@ -7166,7 +7182,7 @@ since %2</source>
         <translation>清除保留消息</translation>
     </message>
     <message>
-        <source>Clear the retained message on "%1"?</source>
+        <source>Clear the retained message on &quot;%1&quot;?</source>
         <translation>清除“%1”上的保留消息？</translation>
     </message>
     <message>
@@ -7186,7 +7202,7 @@ since %2</source>
         <translation>CloudEvent</translation>
     </message>
     <message>
-        <source>The current payload becomes the event's data. The id and the time are filled in for every message ({{uuid}} and {{now}}).</source>
+        <source>The current payload becomes the event&apos;s data. The id and the time are filled in for every message ({{uuid}} and {{now}}).</source>
         <translation>当前载荷将成为事件的数据。每条消息都会填入 id 和时间（{{uuid}} 和 {{now}}）。</translation>
     </message>
     <message>
@@ -7250,19 +7266,19 @@ since %2</source>
         <translation>结构化模式的 CloudEvent：载荷即为事件。</translation>
     </message>
     <message>
-        <source>Saved "%1".</source>
+        <source>Saved &quot;%1&quot;.</source>
         <translation>已保存“%1”。</translation>
     </message>
     <message>
-        <source>"%1" is no longer saved.</source>
+        <source>&quot;%1&quot; is no longer saved.</source>
         <translation>“%1”已不再保存。</translation>
     </message>
     <message>
-        <source>Loaded "%1".</source>
+        <source>Loaded &quot;%1&quot;.</source>
         <translation>已加载“%1”。</translation>
     </message>
     <message>
-        <source>Deleted "%1".</source>
+        <source>Deleted &quot;%1&quot;.</source>
         <translation>已删除“%1”。</translation>
     </message>
 </context>
@@ -7444,11 +7460,11 @@ since %2</source>
 <context>
     <name>tideline::RabbitMqManagementSource</name>
     <message>
-        <source>404 Not Found: no queue "%1" in vhost "%2"</source>
+        <source>404 Not Found: no queue &quot;%1&quot; in vhost &quot;%2&quot;</source>
         <translation>404 Not Found：vhost“%2”中没有队列“%1”</translation>
     </message>
     <message>
-        <source>404 Not Found: no vhost "%1"</source>
+        <source>404 Not Found: no vhost &quot;%1&quot;</source>
         <translation>404 Not Found：没有 vhost“%1”</translation>
     </message>
     <message>
@@ -7563,7 +7579,7 @@ since %2</source>
         <translation>尽可能快</translation>
     </message>
     <message>
-        <source>No pause between messages; only the broker's flow control paces them.</source>
+        <source>No pause between messages; only the broker&apos;s flow control paces them.</source>
         <translation>消息之间不停顿；只由代理的流量控制调节速度。</translation>
     </message>
     <message>
@@ -7702,11 +7718,11 @@ since %2</source>
         <translation>HPA maxReplicas</translation>
     </message>
     <message>
-        <source>Change the HPA's bounds</source>
+        <source>Change the HPA&apos;s bounds</source>
         <translation>更改 HPA 的上下限</translation>
     </message>
     <message>
-        <source>Patch the HPA's minReplicas/maxReplicas (a dry run first, then the change)</source>
+        <source>Patch the HPA&apos;s minReplicas/maxReplicas (a dry run first, then the change)</source>
         <translation>修补 HPA 的 minReplicas/maxReplicas（先试运行，再执行更改）</translation>
     </message>
     <message>
@@ -8016,7 +8032,7 @@ Topics in this subtree: %4</source>
         <translation>未选择主题</translation>
     </message>
     <message>
-        <source>"%1" is not a JSON path (try $.name or $.list[0].value)</source>
+        <source>&quot;%1&quot; is not a JSON path (try $.name or $.list[0].value)</source>
         <translation>“%1”不是 JSON 路径（请尝试 $.name 或 $.list[0].value）</translation>
     </message>
     <message>
@@ -8130,8 +8146,8 @@ Topics in this subtree: %4</source>
         <translation>哪个工作负载在消费此队列或指标？关联后，其副本和扩缩事件将与该序列绘制在同一时间轴上。</translation>
     </message>
     <message>
-        <source>rabbitmq_queue_messages{queue="orders",vhost="/"}</source>
-        <translation>rabbitmq_queue_messages{queue="orders",vhost="/"}</translation>
+        <source>rabbitmq_queue_messages{queue=&quot;orders&quot;,vhost=&quot;/&quot;}</source>
+        <translation>rabbitmq_queue_messages{queue=&quot;orders&quot;,vhost=&quot;/&quot;}</translation>
     </message>
     <message>
         <source>&amp;Series:</source>
@@ -8201,7 +8217,7 @@ Topics in this subtree: %4</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <source>The workspace "%1" has changes that are not saved.</source>
+        <source>The workspace &quot;%1&quot; has changes that are not saved.</source>
         <translation>工作区“%1”有未保存的更改。</translation>
     </message>
     <message>
@@ -8313,15 +8329,15 @@ Topics in this subtree: %4</source>
 <context>
     <name>tideline::kube::ExecCredentialProvider</name>
     <message>
-        <source>exec plugin '%1' not found: install it or fix users[%2].exec.command</source>
+        <source>exec plugin &apos;%1&apos; not found: install it or fix users[%2].exec.command</source>
         <translation>未找到 exec 插件“%1”：请安装它或修正 users[%2].exec.command</translation>
     </message>
     <message>
-        <source>exec plugin '%1' needs an interactive terminal (interactiveMode: Always), but stdin is not a terminal</source>
+        <source>exec plugin &apos;%1&apos; needs an interactive terminal (interactiveMode: Always), but stdin is not a terminal</source>
         <translation>exec 插件“%1”需要交互式终端（interactiveMode: Always），但 stdin 不是终端</translation>
     </message>
     <message>
-        <source>exec plugin '%1' could not be started: %2</source>
+        <source>exec plugin &apos;%1&apos; could not be started: %2</source>
         <translation>无法启动 exec 插件“%1”：%2</translation>
     </message>
     <message>
@@ -8333,35 +8349,35 @@ Topics in this subtree: %4</source>
         <translation>退出码 %1</translation>
     </message>
     <message>
-        <source>exec plugin '%1' failed (%2)</source>
+        <source>exec plugin &apos;%1&apos; failed (%2)</source>
         <translation>exec 插件“%1”失败（%2）</translation>
     </message>
     <message>
-        <source>exec plugin '%1' did not print an ExecCredential JSON object: %2</source>
+        <source>exec plugin &apos;%1&apos; did not print an ExecCredential JSON object: %2</source>
         <translation>exec 插件“%1”未输出 ExecCredential JSON 对象：%2</translation>
     </message>
     <message>
-        <source>exec plugin '%1' printed kind "%2", expected ExecCredential</source>
+        <source>exec plugin &apos;%1&apos; printed kind &quot;%2&quot;, expected ExecCredential</source>
         <translation>exec 插件“%1”输出的 kind 为“%2”，应为 ExecCredential</translation>
     </message>
     <message>
-        <source>exec plugin '%1' is configured to use API version %2, but it returned %3</source>
+        <source>exec plugin &apos;%1&apos; is configured to use API version %2, but it returned %3</source>
         <translation>exec 插件“%1”配置为使用 API 版本 %2，但返回了 %3</translation>
     </message>
     <message>
-        <source>exec plugin '%1' returned an ExecCredential without status</source>
+        <source>exec plugin &apos;%1&apos; returned an ExecCredential without status</source>
         <translation>exec 插件“%1”返回的 ExecCredential 不含 status</translation>
     </message>
     <message>
-        <source>exec plugin '%1' returned an invalid expirationTimestamp "%2"</source>
+        <source>exec plugin &apos;%1&apos; returned an invalid expirationTimestamp &quot;%2&quot;</source>
         <translation>exec 插件“%1”返回了无效的 expirationTimestamp“%2”</translation>
     </message>
     <message>
-        <source>exec plugin '%1' returned clientCertificateData without clientKeyData, or the reverse</source>
+        <source>exec plugin &apos;%1&apos; returned clientCertificateData without clientKeyData, or the reverse</source>
         <translation>exec 插件“%1”返回了 clientCertificateData 但没有 clientKeyData，或者相反</translation>
     </message>
     <message>
-        <source>exec plugin '%1' returned neither a token nor a client certificate</source>
+        <source>exec plugin &apos;%1&apos; returned neither a token nor a client certificate</source>
         <translation>exec 插件“%1”既未返回令牌，也未返回客户端证书</translation>
     </message>
 </context>
@@ -8376,31 +8392,31 @@ Topics in this subtree: %4</source>
         <translation>%1：客户端密钥不是 PEM 格式的 RSA、EC 或 DSA 私钥</translation>
     </message>
     <message>
-        <source>cluster "%1": server "%2" is not an https:// URL</source>
+        <source>cluster &quot;%1&quot;: server &quot;%2&quot; is not an https:// URL</source>
         <translation>集群“%1”：服务器“%2”不是 https:// URL</translation>
     </message>
     <message>
-        <source>cluster "%1" is reached over plain HTTP: credentials travel unencrypted</source>
+        <source>cluster &quot;%1&quot; is reached over plain HTTP: credentials travel unencrypted</source>
         <translation>集群“%1”通过明文 HTTP 访问：凭据以未加密方式传输</translation>
     </message>
     <message>
-        <source>cluster "%1": certificate-authority holds no PEM certificate</source>
+        <source>cluster &quot;%1&quot;: certificate-authority holds no PEM certificate</source>
         <translation>集群“%1”：certificate-authority 中不含 PEM 证书</translation>
     </message>
     <message>
-        <source>cluster "%1" has insecure-skip-tls-verify: the server's certificate is not checked, anyone on the network path can impersonate it</source>
+        <source>cluster &quot;%1&quot; has insecure-skip-tls-verify: the server&apos;s certificate is not checked, anyone on the network path can impersonate it</source>
         <translation>集群“%1”设置了 insecure-skip-tls-verify：不会检查服务器证书，网络路径上的任何人都可以冒充该服务器</translation>
     </message>
     <message>
-        <source>user "%1"</source>
+        <source>user &quot;%1&quot;</source>
         <translation>用户“%1”</translation>
     </message>
     <message>
-        <source>user "%1": cannot read tokenFile %2: %3</source>
+        <source>user &quot;%1&quot;: cannot read tokenFile %2: %3</source>
         <translation>用户“%1”：无法读取 tokenFile %2：%3</translation>
     </message>
     <message>
-        <source>exec plugin '%1'</source>
+        <source>exec plugin &apos;%1&apos;</source>
         <translation>exec 插件“%1”</translation>
     </message>
     <message>
@@ -8440,16 +8456,16 @@ Topics in this subtree: %4</source>
         <translation>服务器对 %1 的响应不是 JSON 对象</translation>
     </message>
     <message>
-        <source>expected a Scale, got "%1"</source>
+        <source>expected a Scale, got &quot;%1&quot;</source>
         <translation>期望得到 Scale，实际为“%1”</translation>
     </message>
     <message>
-        <source>proxy-url of cluster "%1"</source>
+        <source>proxy-url of cluster &quot;%1&quot;</source>
         <translation>集群“%1”的 proxy-url</translation>
     </message>
     <message>
         <source>%1 (from %2)</source>
-        <extracomment>%1 is a proxy URL, %2 where it was configured (HTTPS_PROXY, proxy-url of cluster "x")</extracomment>
+        <extracomment>%1 is a proxy URL, %2 where it was configured (HTTPS_PROXY, proxy-url of cluster &quot;x&quot;)</extracomment>
         <translation>%1（来自 %2）</translation>
     </message>
     <message>

@@ -61,6 +61,10 @@ QueueStats::DrainEstimate QueueStats::estimateDrain(std::optional<double> depth,
     if (!net)
         return e;
     e.netOutflow = *net;
+    if (outRate && std::isfinite(*outRate) && *outRate > 0 && *depth <= *outRate && *net > -1e-3) {
+        e.kind = DrainEstimate::Kind::KeepingUp;
+        return e;
+    }
     // Below a thousandth of a message per second "draining" would take years: call it never.
     if (*net <= 1e-3) {
         e.kind = DrainEstimate::Kind::Never;
@@ -113,6 +117,8 @@ QString QueueStats::formatDrain(const DrainEstimate &estimate)
         return formatDuration(estimate.seconds);
     case DrainEstimate::Kind::Never:
         return tr("never at this rate");
+    case DrainEstimate::Kind::KeepingUp:
+        return tr("keeping up");
     case DrainEstimate::Kind::Unknown:
         break;
     }

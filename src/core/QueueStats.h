@@ -30,6 +30,7 @@ public:
             Empty,    // nothing to drain
             Draining, // `seconds` until empty
             Never,    // not shrinking: "never at this rate"
+            KeepingUp, // a standing depth the consumers clear within a second: "keeping up"
         };
         Kind kind = Kind::Unknown;
         double seconds = 0.0;
@@ -38,7 +39,9 @@ public:
 
     // When a queue of `depth` messages is empty. With both broker rates the net outflow is
     // out - in ("at the current consumer rate"); without them it is minus the depth's growth
-    // (the slope). A depth below half a message counts as empty.
+    // (the slope). A depth below half a message counts as empty; a depth the consumers get
+    // through within a second (depth <= out rate, with the out rate known and the queue not
+    // growing faster than it drains) is "keeping up", not "never": a few orders in flight.
     static DrainEstimate estimateDrain(std::optional<double> depth, std::optional<double> inRate,
                                        std::optional<double> outRate, std::optional<double> growthPerSecond);
 

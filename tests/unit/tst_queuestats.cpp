@@ -118,6 +118,16 @@ void TestQueueStats::drain_data()
                                           << OptDouble{+3.0} << Kind::Draining << 25.0;
     QTest::newRow("nothing to go on") << OptDouble{100.0} << OptDouble{} << OptDouble{} << OptDouble{}
                                       << Kind::Unknown << 0.0;
+    QTest::newRow("a few in flight, balanced: keeping up") << OptDouble{3.0} << OptDouble{4.0} << OptDouble{4.0}
+                                                           << OptDouble{} << Kind::KeepingUp << 0.0;
+    QTest::newRow("a second's work, draining: keeping up") << OptDouble{20.0} << OptDouble{10.0} << OptDouble{25.0}
+                                                           << OptDouble{} << Kind::KeepingUp << 0.0;
+    QTest::newRow("more than a second's work, balanced: never") << OptDouble{30.0} << OptDouble{25.0}
+                                                                << OptDouble{25.0} << OptDouble{} << Kind::Never << 0.0;
+    QTest::newRow("small but growing: never") << OptDouble{3.0} << OptDouble{9.0} << OptDouble{4.0} << OptDouble{}
+                                              << Kind::Never << 0.0;
+    QTest::newRow("small with the slope only: never") << OptDouble{3.0} << OptDouble{} << OptDouble{}
+                                                      << OptDouble{0.0} << Kind::Never << 0.0;
     QTest::newRow("half a message is empty") << OptDouble{0.4} << OptDouble{} << OptDouble{} << OptDouble{}
                                              << Kind::Empty << 0.0;
 }
@@ -186,6 +196,7 @@ void TestQueueStats::formatDrain()
     using E = QueueStats::DrainEstimate;
     QCOMPARE(QueueStats::formatDrain(E{Kind::Empty, 0, 0}), u"empty"_s);
     QCOMPARE(QueueStats::formatDrain(E{Kind::Never, 0, -2}), u"never at this rate"_s);
+    QCOMPARE(QueueStats::formatDrain(E{Kind::KeepingUp, 0, 0}), u"keeping up"_s);
     QCOMPARE(QueueStats::formatDrain(E{Kind::Draining, 200, 1}), u"3 min 20 s"_s);
     QCOMPARE(QueueStats::formatDrain(E{Kind::Unknown, 0, 0}), u"–"_s);
     // The whole chain: 1 000 queued, consumers 50/s ahead of publishers.
