@@ -39,6 +39,17 @@ bool waitForPort(quint16 port, int timeoutMs)
     return false;
 }
 
+void stopProcess(QProcess *process, int graceMs, int killWaitMs)
+{
+    if (!process || process->state() == QProcess::NotRunning)
+        return;
+    ::kill(pid_t(process->processId()), SIGTERM);
+    if (!process->waitForFinished(graceMs)) {
+        ::kill(pid_t(process->processId()), SIGKILL);
+        process->waitForFinished(killWaitMs);
+    }
+}
+
 QString findProgram(const QString &name)
 {
     QString path = QStandardPaths::findExecutable(name);
@@ -231,15 +242,7 @@ bool MosquittoProcess::restart(QString *error)
 
 void MosquittoProcess::stop()
 {
-    if (!m_process)
-        return;
-    if (m_process->state() != QProcess::NotRunning) {
-        ::kill(pid_t(m_process->processId()), SIGTERM);
-        if (!m_process->waitForFinished(5000)) {
-            ::kill(pid_t(m_process->processId()), SIGKILL);
-            m_process->waitForFinished(2000);
-        }
-    }
+    stopProcess(m_process.get());
     m_process.reset();
 }
 

@@ -16,6 +16,9 @@ quint16 freePort();
 bool waitForPort(quint16 port, int timeoutMs);
 // Absolute path of a program, or an empty string (searches PATH and /usr/sbin, /sbin).
 QString findProgram(const QString &name);
+// Stops a started process by PID: SIGTERM, up to `graceMs` for it to exit, then SIGKILL and up
+// to `killWaitMs`. Nothing happens for a null or finished process.
+void stopProcess(QProcess *process, int graceMs = 5000, int killWaitMs = 2000);
 
 // A real mosquitto broker on 127.0.0.1 and a free port, in its own temp dir, stopped by PID
 // in the destructor. Used by the demo environment and by the tests (which must

@@ -90,13 +90,7 @@ bool processAlive(qint64 pid)
 
 void signalAndWait(QProcess *process, int graceMs)
 {
-    if (!process || process->state() == QProcess::NotRunning)
-        return;
-    ::kill(pid_t(process->processId()), SIGTERM);
-    if (!process->waitForFinished(graceMs)) {
-        ::kill(pid_t(process->processId()), SIGKILL);
-        process->waitForFinished(5000);
-    }
+    stopProcess(process, graceMs, 5000);
 }
 
 } // namespace

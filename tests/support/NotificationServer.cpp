@@ -222,13 +222,7 @@ bool NotificationServer::startDunst(QString *error)
 
 void NotificationServer::terminate(QProcess *process)
 {
-    if (!process || process->state() == QProcess::NotRunning)
-        return;
-    ::kill(pid_t(process->processId()), SIGTERM);
-    if (!process->waitForFinished(5000)) {
-        ::kill(pid_t(process->processId()), SIGKILL);
-        process->waitForFinished(5000);
-    }
+    demo::stopProcess(process, 5000, 5000);
 }
 
 void NotificationServer::stop()

@@ -128,15 +128,7 @@ bool TinyProxyProcess::start(QString *error)
 
 void TinyProxyProcess::stop()
 {
-    if (!m_process)
-        return;
-    if (m_process->state() != QProcess::NotRunning) {
-        ::kill(pid_t(m_process->processId()), SIGTERM);
-        if (!m_process->waitForFinished(5000)) {
-            ::kill(pid_t(m_process->processId()), SIGKILL);
-            m_process->waitForFinished(2000);
-        }
-    }
+    demo::stopProcess(m_process.get());
     m_process.reset();
 }
 
