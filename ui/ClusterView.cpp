@@ -16,7 +16,6 @@
 #include "kube/KubeClient.h"
 #include "kube/KubeWatcher.h"
 #include "kube/ScalingHistoryRecorder.h"
-#include "metrics/RabbitMqManagementApi.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -1058,23 +1057,6 @@ void ClusterView::rebuildChart()
         m_chart->addSeries(spec);
         m_chartKeys << *key;
         linked << l.seriesKey;
-        // A RabbitMQ queue's publish and deliver rates, when its source reports them, give the
-        // side figures In, Out and a time to drain at the consumers' rate; hidden, so the
-        // replica axis keeps the right side (the legend shows them on request).
-        if (key->name == RabbitMqManagementApi::Messages) {
-            const QList<MetricSeriesKey> known = m_series->keys();
-            const auto addRate = [&](const QString &metric, ChartSeriesSpec::Role role, const QString &name) {
-                const MetricSeriesKey rate{key->source, metric, key->labels};
-                if (!known.contains(rate) || m_chartKeys.contains(rate))
-                    return;
-                ChartSeriesSpec r(rate, name, role, QueueDepthChart::LeftAxis);
-                r.visible = false;
-                m_chart->addSeries(r);
-                m_chartKeys << rate;
-            };
-            addRate(RabbitMqManagementApi::PublishRate, ChartSeriesSpec::Role::InRate, tr("In (msg/s)"));
-            addRate(RabbitMqManagementApi::DeliverGetRate, ChartSeriesSpec::Role::OutRate, tr("Out (msg/s)"));
-        }
     }
     const auto addReplicas = [this](const MetricSeriesKey &key, const QString &name, const QColor &color,
                                     Qt::PenStyle style, qreal width) {
