@@ -517,6 +517,14 @@ void TestMetricsDashboard::realRabbitMq()
     for (const MetricPoint &p : dashboard.timeSeries()->points(depthKey))
         peak = std::max(peak, p.value);
     QVERIFY2(peak > 300, qPrintable(QString::number(peak)));
+    // The broker's publish and deliver rates reached the chart's data while traffic ran.
+    for (const QString &rateName : {RabbitMqManagementApi::PublishRate, RabbitMqManagementApi::DeliverGetRate}) {
+        const MetricSeriesKey rateKey{depthKey.source, rateName, depthKey.labels};
+        double ratePeak = 0;
+        for (const MetricPoint &p : dashboard.timeSeries()->points(rateKey))
+            ratePeak = std::max(ratePeak, p.value);
+        QVERIFY2(ratePeak > 1, qPrintable(rateName + u" peaked at "_s + QString::number(ratePeak)));
+    }
     QVERIFY(chart->seriesSpecs().size() == 5);
     QVERIFY(dashboard.alertModel()->rowCount() >= 1);
     chart->refresh();
