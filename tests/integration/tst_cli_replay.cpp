@@ -1,4 +1,5 @@
 #include "CliRunner.h"
+#include "MqttTestClient.h"
 #include "TestServers.h"
 
 #include "core/MessageInbox.h"
@@ -22,39 +23,13 @@ using State = MqttConnection::State;
 
 namespace {
 
+using Client = MqttTestClient;
+
+
 constexpr int WaitMs = 30000;
 
 // Not waitForFinished: the in-process subscriber needs the event loop meanwhile.
 const CliRunner runCli(60000, CliRunner::Wait::EventLoop);
-
-MqttMessage message(const QByteArray &topic, const QByteArray &payload, qint64 timestampMs, quint8 qos,
-                    bool retained = false, std::shared_ptr<const MessageProperties> properties = nullptr)
-{
-    MqttMessage m;
-    m.topic = topic;
-    m.payload = payload;
-    m.timestampMs = timestampMs;
-    m.qos = qos;
-    m.retained = retained;
-    m.properties = std::move(properties);
-    return m;
-}
-
-struct Client
-{
-    std::shared_ptr<MessageInbox> inbox = std::make_shared<MessageInbox>();
-    std::unique_ptr<MqttConnection> connection;
-    std::vector<MqttMessage> received;
-
-    size_t drain()
-    {
-        std::vector<MqttMessage> batch;
-        inbox->takeAll(batch);
-        for (MqttMessage &m : batch)
-            received.push_back(std::move(m));
-        return received.size();
-    }
-};
 
 } // namespace
 
@@ -100,12 +75,12 @@ private:
         props->correlationData = QByteArray("\x00\xff", 2);
         const qint64 t0 = 1'738'324'800'000;
         return {
-            message(base + "/shop/state", "open", t0, 1, true),
-            message(base + "/shop/orders/1", "{\"id\":1}", t0 + 100, 1, false, props),
-            message(base + "/shop/orders/2", "{\"id\":2}", t0 + 200, 2, false, props),
-            message(base + "/shop/binary", QByteArray("\x00\x01\x02\xfe", 4), t0 + 300, 0),
-            message(base + "/other/x", "unchanged prefix", t0 + 400, 1),
-            message(base + "/shop/orders/3", "{\"id\":3}", t0 + 500, 1, true, props),
+            testMessage(base + "/shop/state", "open", t0, 1, true),
+            testMessage(base + "/shop/orders/1", "{\"id\":1}", t0 + 100, 1, false, props),
+            testMessage(base + "/shop/orders/2", "{\"id\":2}", t0 + 200, 2, false, props),
+            testMessage(base + "/shop/binary", QByteArray("\x00\x01\x02\xfe", 4), t0 + 300, 0),
+            testMessage(base + "/other/x", "unchanged prefix", t0 + 400, 1),
+            testMessage(base + "/shop/orders/3", "{\"id\":3}", t0 + 500, 1, true, props),
         };
     }
 

@@ -1,3 +1,4 @@
+#include "MqttTestClient.h"
 #include "TestServers.h"
 
 #include "core/MessageInbox.h"
@@ -30,6 +31,8 @@ using Report = BurstPublisher::Report;
 
 namespace {
 
+using Client = MqttTestClient;
+
 ConnectionProfile profileFor(const MosquittoProcess &broker, ConnectionProfile::Version version)
 {
     ConnectionProfile p = ConnectionProfile::fromUrl(broker.url()).value();
@@ -40,22 +43,6 @@ ConnectionProfile profileFor(const MosquittoProcess &broker, ConnectionProfile::
     p.reconnectMaxSeconds = 2;
     return p;
 }
-
-// A connected client and what it has received so far.
-struct Client
-{
-    std::shared_ptr<MessageInbox> inbox = std::make_shared<MessageInbox>();
-    std::unique_ptr<MqttConnection> connection;
-    std::vector<MqttMessage> received;
-
-    void drain()
-    {
-        std::vector<MqttMessage> batch;
-        inbox->takeAll(batch);
-        for (MqttMessage &m : batch)
-            received.push_back(std::move(m));
-    }
-};
 
 int noDelay(const QTcpSocket &socket)
 {

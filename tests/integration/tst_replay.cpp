@@ -1,3 +1,4 @@
+#include "MqttTestClient.h"
 #include "TestServers.h"
 
 #include "core/MessageInbox.h"
@@ -26,37 +27,10 @@ Q_DECLARE_METATYPE(tideline::HistoryExport::Format)
 
 namespace {
 
+using Client = MqttTestClient;
+
+
 constexpr int WaitMs = 30000;
-
-// A connected client and what it has received so far.
-struct Client
-{
-    std::shared_ptr<MessageInbox> inbox = std::make_shared<MessageInbox>();
-    std::unique_ptr<MqttConnection> connection;
-    std::vector<MqttMessage> received;
-
-    size_t drain()
-    {
-        std::vector<MqttMessage> batch;
-        inbox->takeAll(batch);
-        for (MqttMessage &m : batch)
-            received.push_back(std::move(m));
-        return received.size();
-    }
-};
-
-MqttMessage message(const QByteArray &topic, const QByteArray &payload, qint64 timestampMs, quint8 qos,
-                    bool retained = false, std::shared_ptr<const MessageProperties> properties = nullptr)
-{
-    MqttMessage m;
-    m.topic = topic;
-    m.payload = payload;
-    m.timestampMs = timestampMs;
-    m.qos = qos;
-    m.retained = retained;
-    m.properties = std::move(properties);
-    return m;
-}
 
 MessageProperties noProperties()
 {
@@ -189,17 +163,17 @@ private Q_SLOTS:
         // Retained state first, then live traffic: what a capture sees when it connects to a
         // busy broker (the retained ones arrive flagged as retained).
         const std::vector<MqttMessage> retained{
-            message(t("/shop/state/open"), "true", 0, 1, true, full),
-            message(t("/shop/state/till"), QByteArray("\xff\x00\x10", 3), 0, 2, true, typed),
+            testMessage(t("/shop/state/open"), "true", 0, 1, true, full),
+            testMessage(t("/shop/state/till"), QByteArray("\xff\x00\x10", 3), 0, 2, true, typed),
         };
         const std::vector<MqttMessage> live{
-            message(t("/shop/orders/1"), "{\"id\":1,\"item\":\"caf\xc3\xa9\"}", 0, 1, false, full),
-            message(t("/shop/orders/2"), "{\"id\":2}", 0, 2, false, full),
-            message(t("/shop/orders/2"), "plain text, with \"quotes\"\nand a newline", 0, 0),
-            message(t("/shop/binary"), QByteArray("\x00\x01\x02\r\n\x7f\x80", 7), 0, 1, false, typed),
-            message(t("/shop/empty"), QByteArray(), 0, 0),
-            message(t("/shop/orders/3"), "{\"id\":3}", 0, 2, false, full),
-            message(t("/shop/orders/4"), "{\"id\":4}", 0, 0, false, full),
+            testMessage(t("/shop/orders/1"), "{\"id\":1,\"item\":\"caf\xc3\xa9\"}", 0, 1, false, full),
+            testMessage(t("/shop/orders/2"), "{\"id\":2}", 0, 2, false, full),
+            testMessage(t("/shop/orders/2"), "plain text, with \"quotes\"\nand a newline", 0, 0),
+            testMessage(t("/shop/binary"), QByteArray("\x00\x01\x02\r\n\x7f\x80", 7), 0, 1, false, typed),
+            testMessage(t("/shop/empty"), QByteArray(), 0, 0),
+            testMessage(t("/shop/orders/3"), "{\"id\":3}", 0, 2, false, full),
+            testMessage(t("/shop/orders/4"), "{\"id\":4}", 0, 0, false, full),
         };
         auto publisher = client();
         QVERIFY(publisher);
@@ -300,7 +274,7 @@ private Q_SLOTS:
         QCOMPARE(unretainedDone.first().first().value<Report>().sent, quint64(total));
         auto check = client(QString::fromUtf8(t("/noretain/#")), 1);
         QVERIFY(check);
-        QVERIFY(publishAndWait(publisher->connection.get(), message(t("/noretain/marker"), "m", 0, 1)));
+        QVERIFY(publishAndWait(publisher->connection.get(), testMessage(t("/noretain/marker"), "m", 0, 1)));
         QTRY_COMPARE_WITH_TIMEOUT(check->drain(), size_t(1), WaitMs);
         QCOMPARE(check->received.front().topic, t("/noretain/marker"));
     }
@@ -312,7 +286,7 @@ private Q_SLOTS:
         const QList<qint64> offsets{0, 500, 2500, 2600, 6600};
         std::vector<MqttMessage> set;
         for (int i = 0; i < offsets.size(); ++i)
-            set.push_back(message("tst/replay/timing/" + QByteArray::number(i), QByteArray::number(i),
+            set.push_back(testMessage("tst/replay/timing/" + QByteArray::number(i), QByteArray::number(i),
                                   t0 + offsets[i], 1));
         auto subscriber = client(u"tst/replay/timing/#"_s, 1);
         QVERIFY(subscriber);
@@ -355,7 +329,7 @@ private Q_SLOTS:
         // 20 messages at 40/s: the last is due 475 ms after the first, whatever the timestamps say.
         std::vector<MqttMessage> set;
         for (int i = 0; i < 20; ++i)
-            set.push_back(message("tst/replay/rate", QByteArray::number(i), 1'000'000 + qint64(i) * 60'000, 1));
+            set.push_back(testMessage("tst/replay/rate", QByteArray::number(i), 1'000'000 + qint64(i) * 60'000, 1));
         auto subscriber = client(u"tst/replay/rate"_s, 1);
         QVERIFY(subscriber);
         auto publisher = client();
@@ -382,7 +356,7 @@ private Q_SLOTS:
         // 300 messages 50 ms apart: 15 s at 1x, cancelled after a handful.
         std::vector<MqttMessage> set;
         for (int i = 0; i < 300; ++i)
-            set.push_back(message("tst/replay/cancel", QByteArray::number(i), 5000 + qint64(i) * 50, 1));
+            set.push_back(testMessage("tst/replay/cancel", QByteArray::number(i), 5000 + qint64(i) * 50, 1));
         auto subscriber = client(u"tst/replay/cancel"_s, 1);
         QVERIFY(subscriber);
         auto publisher = client();
@@ -414,8 +388,8 @@ private Q_SLOTS:
         auto properties = std::make_shared<MessageProperties>();
         properties->contentType = u"text/plain"_s;
         properties->userProperties = {{u"k"_s, u"v"_s}};
-        const std::vector<MqttMessage> set{message("tst/replay/v311/a", "1", 1000, 1, false, properties),
-                                           message("tst/replay/v311/b", "2", 1001, 0)};
+        const std::vector<MqttMessage> set{testMessage("tst/replay/v311/a", "1", 1000, 1, false, properties),
+                                           testMessage("tst/replay/v311/b", "2", 1001, 0)};
         auto subscriber = client(u"tst/replay/v311/#"_s, 1);
         QVERIFY(subscriber);
         auto publisher = client({}, 0, ConnectionProfile::Version::Mqtt311);

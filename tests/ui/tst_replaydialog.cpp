@@ -2,6 +2,7 @@
 #include "PayloadInspectorView.h"
 #include "ReplayDialog.h"
 #include "Settings.h"
+#include "MqttTestClient.h"
 #include "TestServers.h"
 #include "core/MessageInbox.h"
 #include "mqtt/MqttConnection.h"
@@ -31,35 +32,10 @@ using Report = BurstPublisher::Report;
 
 namespace {
 
+using Client = MqttTestClient;
+
+
 constexpr int WaitMs = 30000;
-
-struct Client
-{
-    std::shared_ptr<MessageInbox> inbox = std::make_shared<MessageInbox>();
-    std::unique_ptr<MqttConnection> connection;
-    std::vector<MqttMessage> received;
-
-    size_t drain()
-    {
-        std::vector<MqttMessage> batch;
-        inbox->takeAll(batch);
-        for (MqttMessage &m : batch)
-            received.push_back(std::move(m));
-        return received.size();
-    }
-};
-
-MqttMessage message(const QByteArray &topic, const QByteArray &payload, qint64 timestampMs, quint8 qos,
-                    bool retained = false)
-{
-    MqttMessage m;
-    m.topic = topic;
-    m.payload = payload;
-    m.timestampMs = timestampMs;
-    m.qos = qos;
-    m.retained = retained;
-    return m;
-}
 
 // `count` messages on two topics under `base`, `gapMs` apart, the first one retained.
 std::vector<MqttMessage> shopSet(const QByteArray &base, int count, qint64 gapMs)
@@ -68,7 +44,7 @@ std::vector<MqttMessage> shopSet(const QByteArray &base, int count, qint64 gapMs
     const qint64 t0 = 1'738'324'800'000;
     for (int i = 0; i < count; ++i) {
         const QByteArray topic = base + (i % 2 == 0 ? "/shop/orders" : "/shop/payments");
-        set.push_back(message(topic, "{\"n\":" + QByteArray::number(i) + "}", t0 + i * gapMs, 1, i == 0));
+        set.push_back(testMessage(topic, "{\"n\":" + QByteArray::number(i) + "}", t0 + i * gapMs, 1, i == 0));
     }
     return set;
 }
