@@ -19,18 +19,18 @@
 namespace tideline::test {
 
 // Runs `interact` on the first modal dialog of type T once it is on screen, or gives up after
-// five seconds. exec() blocks the test, so this is scheduled before the action that opens it. The poller is a child of `context`: a test's cleanup() deletes one that found
+// `timeoutMs` (five seconds by default). exec() blocks the test, so this is scheduled before the action that opens it. The poller is a child of `context`: a test's cleanup() deletes one that found
 // nothing, as it captures the test's locals.
 template<typename T>
-void whenModalOpens(QObject *context, std::function<void(T *)> interact)
+void whenModalOpens(QObject *context, std::function<void(T *)> interact, int timeoutMs = 5000)
 {
     auto *poll = new QTimer(context);
     poll->setInterval(20);
     auto deadline = std::make_shared<QElapsedTimer>();
     deadline->start();
-    QObject::connect(poll, &QTimer::timeout, context, [poll, deadline, interact] {
+    QObject::connect(poll, &QTimer::timeout, context, [poll, deadline, interact, timeoutMs] {
         auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget());
-        if (!dialog && deadline->elapsed() < 5000)
+        if (!dialog && deadline->elapsed() < timeoutMs)
             return;
         poll->stop();
         poll->deleteLater();

@@ -4,6 +4,7 @@
 #include "RabbitMqProcess.h"
 #include "Settings.h"
 #include "TestHttpServer.h"
+#include "UiTestHelpers.h"
 #include "WorkspaceController.h"
 #include "core/HistoryStore.h"
 #include "core/TimeSeries.h"
@@ -58,23 +59,10 @@ QByteArray queueJson(int messages)
                                "{\"publish_details\":{\"rate\":1.5},\"deliver_get_details\":{\"rate\":2.0}}}");
 }
 
-// Runs `interact` on the modal dialog once it is up (exec() blocks the test).
+// Runs `interact` on the modal "Add source" dialog once it is up (exec() blocks the test).
 void whenDialogOpens(QObject *context, std::function<void(AddMetricSourceDialog *)> interact)
 {
-    auto *poll = new QTimer(context);
-    poll->setInterval(20);
-    auto deadline = std::make_shared<QElapsedTimer>();
-    deadline->start();
-    QObject::connect(poll, &QTimer::timeout, context, [poll, deadline, interact] {
-        auto *dialog = qobject_cast<AddMetricSourceDialog *>(QApplication::activeModalWidget());
-        if (!dialog && deadline->elapsed() < 5000)
-            return;
-        poll->stop();
-        poll->deleteLater();
-        if (dialog)
-            interact(dialog);
-    });
-    poll->start();
+    whenModalOpens<AddMetricSourceDialog>(context, std::move(interact));
 }
 
 MetricSourceConfig scrapeConfig(const QString &url)

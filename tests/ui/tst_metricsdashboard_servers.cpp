@@ -1,5 +1,6 @@
 #include "PrometheusProcess.h"
 #include "TestHttpServer.h"
+#include "UiTestHelpers.h"
 #include "TestServers.h"
 
 #include "ConnectionView.h"
@@ -66,20 +67,7 @@ std::optional<double> lastValue(const TimeSeriesStore *store, const QString &nam
 // Runs `interact` on the modal "Add source" dialog once it is up (exec() blocks the test).
 void whenDialogOpens(QObject *context, std::function<void(AddMetricSourceDialog *)> interact)
 {
-    auto *poll = new QTimer(context);
-    poll->setInterval(20);
-    auto deadline = std::make_shared<QElapsedTimer>();
-    deadline->start();
-    QObject::connect(poll, &QTimer::timeout, context, [poll, deadline, interact] {
-        auto *dialog = qobject_cast<AddMetricSourceDialog *>(QApplication::activeModalWidget());
-        if (!dialog && deadline->elapsed() < 10000)
-            return;
-        poll->stop();
-        poll->deleteLater();
-        if (dialog)
-            interact(dialog);
-    });
-    poll->start();
+    whenModalOpens<AddMetricSourceDialog>(context, std::move(interact), 10000);
 }
 
 QueueDepthChart *chartOf(MetricsDashboard &dashboard, const QString &sourceId)
